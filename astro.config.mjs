@@ -1,0 +1,27 @@
+// Astro: server-rendered pages on Node (standalone adapter), preact islands at the leaves.
+// `npm start` boots the database itself (src/cli/start.ts); under `astro dev` the
+// integration below does the same before the first request.
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+import { defineConfig } from 'astro/config';
+
+/** @returns {import('astro').AstroIntegration} */
+function bootInDevelopment() {
+  return {
+    name: 'status-page-dev-boot',
+    hooks: {
+      'astro:server:setup': async () => {
+        const { bootForDevelopment } = await import('./src/server/dev-boot.ts');
+        await bootForDevelopment();
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [preact(), bootInDevelopment()],
+  security: { checkOrigin: true },
+  server: { port: 4321 },
+});
