@@ -1,0 +1,55 @@
+// The words of the SLA domain, in one place: the database schema, the SLA engine, the
+// pages and the feeds all import these lists instead of spelling them again.
+// Source for every list: ../shared/SLA.md (SLA §2.1, §2.2, §3.1, §6).
+
+/** Impact of an incident or outage on one product, from none to worst. */
+export const IMPACTS = ['operational', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+/** What a product can show on the page: an impact, or maintenance in progress. */
+export const PRODUCT_STATUSES = [...IMPACTS, 'under_maintenance'] as const;
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+/**
+ * Downtime weight per impact (SLA.md "Impact weights"): a major outage is full
+ * unavailability; a partial outage counts 0.3, the convention of Atlassian Statuspage and
+ * Instatus, configurable through IMPACT_WEIGHT_PARTIAL; degraded performance and
+ * maintenance in progress count nothing.
+ */
+export const DEFAULT_IMPACT_WEIGHTS: Readonly<Record<Impact, number>> = {
+  operational: 0,
+  degraded_performance: 0,
+  partial_outage: 0.3,
+  major_outage: 1,
+};
+export type ImpactWeights = Readonly<Record<Impact, number>>;
+
+/** Rank for "worst wins" comparisons; under_maintenance ranks below any real impact. */
+export const STATUS_RANK: Readonly<Record<ProductStatus, number>> = {
+  operational: 0,
+  under_maintenance: 1,
+  degraded_performance: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** SLA §2.2: category 1 limited impact (< 10 % of calls), category 2 large impact. */
+export const INCIDENT_CATEGORIES = [1, 2] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+/** SLA §2.1 / §6 maintenance types (SLA.md "Maintenance"). */
+export const MAINTENANCE_TYPES = ['regular', 'necessary', 'emergency', 'unannounced'] as const;
+export type MaintenanceType = (typeof MAINTENANCE_TYPES)[number];
+
+export const MAINTENANCE_STATES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
+export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
+
+/** Where a recorded outage came from. */
+export const OUTAGE_SOURCES = ['nms', 'import', 'manual', 'demo'] as const;
+export type OutageSource = (typeof OUTAGE_SOURCES)[number];
+
+/** The zone every time on the page is shown in (SLA.md: all times Europe/Amsterdam). */
+export const SLA_TIME_ZONE = 'Europe/Amsterdam';
