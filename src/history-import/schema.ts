@@ -1,0 +1,129 @@
+// The history import format (README "Importing history"): what the network management
+// system or a previous status page hands over. Parsed with zod so every error carries its
+// JSON path and the rule broken. Times are ISO 8601 with an offset; items carry an external
+// `id` so importing the same file twice changes nothing.
+import { z } from 'zod';
+import {
+  IMPACTS,
+  INCIDENT_STATUSES,
+  MAINTENANCE_TYPES,
+  OUTAGE_SOURCES,
+} from '#src/domain/vocabulary.ts';
+
+const instant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset, e.g. 2026-03-29T01:30:00+01:00' })
+  .transform((value) => new Date(value));
+const externalId = z.string().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters');
+const slug = z.string().min(1, 'must be a product slug');
+const impact = z.enum(IMPACTS, { error: `must be one of ${IMPACTS.join(', ')}` });
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const outage = z
+  .object({
+    id: externalId,
+    product: slug,
+    start: instant,
+    end: instant.optional(),
+    impact: impact.refine((v) => v !== 'operational', 'must be an impact worse than operational'),
+    source: z.enum(OUTAGE_SOURCES).default('import'),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((o) => !o.end || o.end > o.start, { path: ['end'], message: 'must be later than start' });
+
+const maintenance = z
+  .object({
+    id: externalId,
+    type: z.enum(MAINTENANCE_TYPES, { error: `must be one of ${MAINTENANCE_TYPES.join(', ')}` }),
+    title: text(200),
+    titleEn: text(200).optional(),
+    description: z.string().max(5000).default(''),
+    descriptionEn: z.string().max(5000).optional(),
+    products: z.array(slug).min(1, 'must name at least one product'),
+    announcedAt: instant.optional(),
+    start: instant,
+    end: instant,
+    expectedImpact: impact.default('major_outage'),
+    cancelled: z.boolean().default(false),
+    cancelReason: text(1000).optional(),
+    completed: z.boolean().optional(),
+    overrideReason: text(1000).optional(),
+  })
+  .refine((m) => m.end > m.start, { path: ['end'], message: 'must be later than start' })
+  .refine((m) => m.type === 'unannounced' || m.announcedAt, {
+    path: ['announcedAt'],
+    message: 'is required for announced maintenance (regular, necessary, emergency)',
+  })
+  .refine((m) => m.type !== 'unannounced' || !m.announcedAt, {
+    path: ['announcedAt'],
+    message: 'must be absent for unannounced maintenance',
+  })
+  .refine((m) => !(m.cancelled && m.completed), { path: ['completed'], message: 'cannot be true for a cancelled maintenance' });
+
+const update = z.object({
+  at: instant,
+  status: z.enum(INCIDENT_STATUSES, { error: `must be one of ${INCIDENT_STATUSES.join(', ')}` }),
+  message: text(10_000),
+  messageEn: text(10_000).optional(),
+  impacts: z.record(slug, impact).default({}),
+});
+
+const incident = z
+  .object({
+    id: externalId,
+    title: text(200),
+    titleEn: text(200).optional(),
+    category: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }),
+    reportedAt: instant,
+    updates: z.array(update).min(1, 'must hold at least one update'),
+  })
+  .superRefine((i, ctx) => {
+    i.updates.forEach((u, n) => {
+      if (u.at < i.reportedAt) ctx.addIssue({ code: 'custom', path: ['updates', n, 'at'], message: 'must not be before reportedAt' });
+      const previous = i.updates[n - 1];
+      if (previous && u.at < previous.at)
+        ctx.addIssue({ code: 'custom', path: ['updates', n, 'at'], message: 'must not be before the previous update' });
+      if (previous?.status === 'resolved')
+        ctx.addIssue({ code: 'custom', path: ['updates', n], message: 'must not follow an update with status resolved' });
+    });
+  });
+
+const kpi = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'),
+  callSetupSeconds: z.number().min(0, 'must be 0 or more'),
+  callSuccessRatio: z.number().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
+});
+
+const uniqueBy = <T>(key: (item: T) => string, what: string) => (items: T[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  items.forEach((item, n) => {
+    const k = key(item);
+    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [n], message: `repeats the ${what} "${k}"` });
+    seen.add(k);
+  });
+};
+
+export const importDocument = z.strictObject({
+  $comment: z.string().optional(),
+  products: z.array(z.object({ slug, measuredSince: instant })).default([]).superRefine(uniqueBy((p) => p.slug, 'slug')),
+  outages: z.array(outage).default([]).superRefine(uniqueBy((o) => o.id, 'id')),
+  maintenances: z.array(maintenance).default([]).superRefine(uniqueBy((m) => m.id, 'id')),
+  incidents: z.array(incident).default([]).superRefine(uniqueBy((i) => i.id, 'id')),
+  kpis: z.array(kpi).default([]).superRefine(uniqueBy((k) => k.month, 'month')),
+});
+
+/** What import files contain, before parsing (dates as strings). */
+export type ImportInput = z.input<typeof importDocument>;
+/** A parsed import document (dates as Date). */
+export type ImportDocument = z.output<typeof importDocument>;
+export type ImportIncident = ImportDocument['incidents'][number];
+export type ImportMaintenance = ImportDocument['maintenances'][number];
+
+export interface ImportProblem {
+  /** JSON path, e.g. "incidents[0].updates[2].at". */
+  path: string;
+  message: string;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}

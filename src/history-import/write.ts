@@ -1,0 +1,287 @@
+// Imports a history document in one transaction: everything or nothing. Every problem is
+// reported with its JSON path; unknown product slugs are errors. Items are matched on
+// their external id, and rows are only touched when their content differs, so importing
+// the same file twice changes nothing (ids, revisions and the audit log stay as they are).
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '#db/client.ts';
+import {
+  auditLog,
+  incidentUpdateImpacts,
+  incidentUpdates,
+  incidents,
+  maintenanceProducts,
+  maintenanceRevisions,
+  maintenances,
+  monthlyKpis,
+  outages,
+  products,
+} from '#db/schema.ts';
+import type { Impact, MaintenanceState } from '#src/domain/vocabulary.ts';
+import { foldDeltaUpdates } from '#src/sla/incident-timelines.ts';
+import {
+  formatPath,
+  importDocument,
+  type ImportDocument,
+  type ImportIncident,
+  type ImportMaintenance,
+  type ImportProblem,
+} from './schema.ts';
+
+export interface ImportSummary {
+  products: number;
+  outages: number;
+  maintenances: number;
+  incidents: number;
+  kpis: number;
+  /** How many items were created or changed; 0 when the file was imported before. */
+  changed: number;
+}
+
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
+
+export interface ImportOptions {
+  /** Decides the stored state of maintenance whose window has passed or begun. */
+  now: Date;
+  /** Who is importing, for the audit log ("import", "demo", "user:3"). */
+  actor: string;
+}
+
+export async function importHistory(db: Database, input: unknown, options: ImportOptions): Promise<ImportResult> {
+  const parsed = importDocument.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  }
+  const doc = parsed.data;
+  const productIds = new Map((await db.select({ id: products.id, slug: products.slug }).from(products)).map((p) => [p.slug, p.id]));
+  const problems = unknownProducts(doc, productIds);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const summary = await db.transaction(async (tx) => {
+    let changed = 0;
+    for (const p of doc.products) {
+      const rows = await tx
+        .update(products)
+        .set({ measuredSince: p.measuredSince })
+        .where(sql`${products.slug} = ${p.slug} and ${products.measuredSince} <> ${p.measuredSince}`)
+        .returning({ id: products.id });
+      changed += rows.length;
+    }
+    changed += await writeOutages(tx, doc, productIds);
+    for (const m of doc.maintenances) changed += await writeMaintenance(tx, m, productIds, options.now);
+    for (const i of doc.incidents) changed += await writeIncident(tx, i, productIds);
+    for (const k of doc.kpis) {
+      const rows = await tx
+        .insert(monthlyKpis)
+        .values(k)
+        .onConflictDoUpdate({
+          target: monthlyKpis.month,
+          set: { callSetupSeconds: k.callSetupSeconds, callSuccessRatio: k.callSuccessRatio },
+          setWhere: sql`${monthlyKpis.callSetupSeconds} <> ${k.callSetupSeconds} or ${monthlyKpis.callSuccessRatio} <> ${k.callSuccessRatio}`,
+        })
+        .returning({ month: monthlyKpis.month });
+      changed += rows.length;
+    }
+    const result: ImportSummary = {
+      products: doc.products.length,
+      outages: doc.outages.length,
+      maintenances: doc.maintenances.length,
+      incidents: doc.incidents.length,
+      kpis: doc.kpis.length,
+      changed,
+    };
+    if (changed > 0) {
+      await tx.insert(auditLog).values({ actor: options.actor, action: 'import', entityType: 'history', after: result });
+    }
+    return result;
+  });
+  return { ok: true, summary };
+}
+
+function unknownProducts(doc: ImportDocument, known: Map<string, number>): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const check = (value: string, path: PropertyKey[]) => {
+    if (!known.has(value)) problems.push({ path: formatPath(path), message: `names an unknown product "${value}"` });
+  };
+  doc.products.forEach((p, n) => check(p.slug, ['products', n, 'slug']));
+  doc.outages.forEach((o, n) => check(o.product, ['outages', n, 'product']));
+  doc.maintenances.forEach((m, n) => m.products.forEach((s, k) => check(s, ['maintenances', n, 'products', k])));
+  doc.incidents.forEach((i, n) =>
+    i.updates.forEach((u, k) => Object.keys(u.impacts).forEach((s) => check(s, ['incidents', n, 'updates', k, 'impacts', s]))),
+  );
+  return problems;
+}
+
+async function writeOutages(tx: Transaction, doc: ImportDocument, productIds: Map<string, number>): Promise<number> {
+  let changed = 0;
+  const rows = doc.outages.map((o) => ({
+    externalId: o.id,
+    productId: productIds.get(o.product)!,
+    startedAt: o.start,
+    endedAt: o.end ?? null,
+    impact: o.impact,
+    source: o.source,
+    note: o.note ?? null,
+  }));
+  for (let n = 0; n < rows.length; n += 500) {
+    const written = await tx
+      .insert(outages)
+      .values(rows.slice(n, n + 500))
+      .onConflictDoUpdate({
+        target: outages.externalId,
+        set: {
+          productId: sql`excluded.product_id`,
+          startedAt: sql`excluded.started_at`,
+          endedAt: sql`excluded.ended_at`,
+          impact: sql`excluded.impact`,
+          source: sql`excluded.source`,
+          note: sql`excluded.note`,
+        },
+        setWhere: sql`(${outages.productId}, ${outages.startedAt}, ${outages.endedAt}, ${outages.impact}, ${outages.source}, ${outages.note})
+          is distinct from (excluded.product_id, excluded.started_at, excluded.ended_at, excluded.impact, excluded.source, excluded.note)`,
+      })
+      .returning({ id: outages.id });
+    changed += written.length;
+  }
+  return changed;
+}
+
+function maintenanceState(m: ImportMaintenance, now: Date): MaintenanceState {
+  if (m.cancelled) return 'cancelled';
+  if (m.completed === true || (m.completed === undefined && m.end <= now)) return 'completed';
+  return m.start <= now ? 'in_progress' : 'scheduled';
+}
+
+async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productIds: Map<string, number>, now: Date): Promise<number> {
+  const state = maintenanceState(m, now);
+  const values = {
+    type: m.type,
+    title: m.title,
+    titleEn: m.titleEn ?? null,
+    description: m.description,
+    descriptionEn: m.descriptionEn ?? null,
+    announcedAt: m.announcedAt ?? null,
+    windowStart: m.start,
+    windowEnd: m.end,
+    expectedImpact: m.expectedImpact,
+    state,
+    cancelReason: state === 'cancelled' ? (m.cancelReason ?? 'Geannuleerd') : null,
+    overrideReason: m.overrideReason ?? null,
+  };
+  const wanted = [...new Set(m.products.map((s) => productIds.get(s)!))].sort((a, b) => a - b);
+  const [existing] = await tx.select().from(maintenances).where(eq(maintenances.externalId, m.id));
+  if (!existing) {
+    const [row] = await tx.insert(maintenances).values({ ...values, externalId: m.id, revision: 1 }).returning();
+    await tx.insert(maintenanceProducts).values(wanted.map((productId) => ({ maintenanceId: row!.id, productId })));
+    await tx.insert(maintenanceRevisions).values({
+      maintenanceId: row!.id,
+      revision: 1,
+      changedAt: m.announcedAt ?? m.start,
+      change: state === 'cancelled' ? 'cancelled' : 'announced',
+      windowStart: m.start,
+      windowEnd: m.end,
+      state,
+      note: values.cancelReason,
+    });
+    return 1;
+  }
+  const current = (await tx.select().from(maintenanceProducts).where(eq(maintenanceProducts.maintenanceId, existing.id)))
+    .map((r) => r.productId)
+    .sort((a, b) => a - b);
+  const differs =
+    current.join() !== wanted.join() ||
+    (Object.keys(values) as (keyof typeof values)[]).some((k) => String(values[k]) !== String(existing[k]));
+  if (!differs) return 0;
+  const revision = existing.revision + 1;
+  const rescheduled = +existing.windowStart !== +m.start || +existing.windowEnd !== +m.end;
+  await tx.update(maintenances).set({ ...values, revision, updatedAt: now }).where(eq(maintenances.id, existing.id));
+  await tx.delete(maintenanceProducts).where(eq(maintenanceProducts.maintenanceId, existing.id));
+  await tx.insert(maintenanceProducts).values(wanted.map((productId) => ({ maintenanceId: existing.id, productId })));
+  await tx.insert(maintenanceRevisions).values({
+    maintenanceId: existing.id,
+    revision,
+    changedAt: now,
+    change: state !== existing.state && (state === 'cancelled' || state === 'completed') ? state : rescheduled ? 'rescheduled' : 'edited',
+    windowStart: m.start,
+    windowEnd: m.end,
+    state,
+    note: values.cancelReason,
+  });
+  await tx.insert(auditLog).values({
+    actor: 'import',
+    action: 'update',
+    entityType: 'maintenance',
+    entityId: String(existing.id),
+    before: existing,
+    after: { ...values, revision },
+  });
+  return 1;
+}
+
+interface StoredUpdate {
+  at: number;
+  status: string;
+  message: string;
+  messageEn: string | null;
+  impacts: [number, Impact][];
+}
+
+async function writeIncident(tx: Transaction, i: ImportIncident, productIds: Map<string, number>): Promise<number> {
+  const snapshots = foldDeltaUpdates(i.updates.map((u) => ({ publishedAt: +u.at, status: u.status, impacts: u.impacts })));
+  const wanted: StoredUpdate[] = i.updates.map((u, n) => ({
+    at: +u.at,
+    status: u.status,
+    message: u.message,
+    messageEn: u.messageEn ?? null,
+    impacts: Object.entries(snapshots[n]!.impacts)
+      .map(([s, impact]) => [productIds.get(s)!, impact] as [number, Impact])
+      .sort((a, b) => a[0] - b[0]),
+  }));
+  const last = i.updates.at(-1)!;
+  const values = {
+    title: i.title,
+    titleEn: i.titleEn ?? null,
+    category: i.category,
+    reportedAt: i.reportedAt,
+    status: last.status,
+    resolvedAt: last.status === 'resolved' ? last.at : null,
+  };
+  const [existing] = await tx.select().from(incidents).where(eq(incidents.externalId, i.id));
+  let incidentId: number;
+  if (existing) {
+    const stored = await storedUpdates(tx, existing.id);
+    const same =
+      JSON.stringify(stored) === JSON.stringify(wanted) &&
+      (Object.keys(values) as (keyof typeof values)[]).every((k) => String(values[k]) === String(existing[k]));
+    if (same) return 0;
+    await tx.update(incidents).set({ ...values, updatedAt: new Date() }).where(eq(incidents.id, existing.id));
+    await tx.delete(incidentUpdates).where(eq(incidentUpdates.incidentId, existing.id));
+    incidentId = existing.id;
+  } else {
+    const [row] = await tx.insert(incidents).values({ ...values, externalId: i.id }).returning({ id: incidents.id });
+    incidentId = row!.id;
+  }
+  const inserted = await tx
+    .insert(incidentUpdates)
+    .values(wanted.map((u) => ({ incidentId, publishedAt: new Date(u.at), status: u.status as ImportIncident['updates'][number]['status'], message: u.message, messageEn: u.messageEn })))
+    .returning({ id: incidentUpdates.id });
+  const impactRows = wanted.flatMap((u, n) => u.impacts.map(([productId, impact]) => ({ updateId: inserted[n]!.id, productId, impact })));
+  if (impactRows.length > 0) await tx.insert(incidentUpdateImpacts).values(impactRows);
+  return 1;
+}
+
+async function storedUpdates(tx: Transaction, incidentId: number): Promise<StoredUpdate[]> {
+  const updates = await tx.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(incidentUpdates.publishedAt, incidentUpdates.id);
+  const impacts = updates.length
+    ? await tx.select().from(incidentUpdateImpacts).where(inArray(incidentUpdateImpacts.updateId, updates.map((u) => u.id)))
+    : [];
+  return updates.map((u) => ({
+    at: +u.publishedAt,
+    status: u.status,
+    message: u.message,
+    messageEn: u.messageEn,
+    impacts: impacts
+      .filter((x) => x.updateId === u.id)
+      .map((x) => [x.productId, x.impact] as [number, Impact])
+      .sort((a, b) => a[0] - b[0]),
+  }));
+}

@@ -1,0 +1,99 @@
+// Read model for "how is everything right now": every product by group with its current
+// status, the open incidents and the maintenance in progress. Loads a bounded amount of
+// data (open incidents' latest updates, maintenance around now) however long the history
+// is, and leaves the derivation to the pure SLA module.
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import type { Database } from '#db/client.ts';
+import {
+  incidentUpdateImpacts,
+  incidentUpdates,
+  incidents,
+  maintenanceProducts,
+  maintenances,
+  productGroups,
+  products,
+} from '#db/schema.ts';
+import type { Impact, ProductStatus } from '#src/domain/vocabulary.ts';
+import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
+import { deriveOverallStatus, deriveProductStatus, type OverallStatus } from '#src/sla/product-status.ts';
+
+export interface ProductHealth {
+  id: number;
+  slug: string;
+  name: { nl: string; en: string };
+  target: number | null;
+  status: ProductStatus;
+}
+
+export interface GroupHealth {
+  slug: string;
+  name: { nl: string; en: string };
+  products: ProductHealth[];
+}
+
+export interface CurrentHealth {
+  overall: OverallStatus;
+  groups: GroupHealth[];
+}
+
+export async function loadCurrentHealth(db: Database, now: Date): Promise<CurrentHealth> {
+  const [productRows, openImpacts, maintenanceRows] = await Promise.all([
+    db
+      .select({ product: products, group: productGroups })
+      .from(products)
+      .innerJoin(productGroups, eq(products.groupId, productGroups.id))
+      .orderBy(asc(productGroups.position), asc(products.position)),
+    loadOpenIncidentImpacts(db),
+    db
+      .select({ maintenance: maintenances, productId: maintenanceProducts.productId })
+      .from(maintenances)
+      .innerJoin(maintenanceProducts, eq(maintenanceProducts.maintenanceId, maintenances.id))
+      .where(
+        and(
+          inArray(maintenances.state, ['scheduled', 'in_progress']),
+          or(eq(maintenances.state, 'in_progress'), and(lte(maintenances.windowStart, now), gt(maintenances.windowEnd, now))),
+        ),
+      ),
+  ]);
+
+  const inMaintenance = new Set(
+    maintenanceRows.filter((r) => effectiveMaintenanceState(r.maintenance, now) === 'in_progress').map((r) => r.productId),
+  );
+  const groups: GroupHealth[] = [];
+  for (const { product, group } of productRows) {
+    let target = groups.at(-1);
+    if (target?.slug !== group.slug) {
+      target = { slug: group.slug, name: { nl: group.nameNl, en: group.nameEn }, products: [] };
+      groups.push(target);
+    }
+    target.products.push({
+      id: product.id,
+      slug: product.slug,
+      name: { nl: product.nameNl, en: product.nameEn },
+      target: product.availabilityTarget,
+      status: deriveProductStatus({
+        incidentImpacts: openImpacts.get(product.id) ?? [],
+        inMaintenance: inMaintenance.has(product.id),
+      }),
+    });
+  }
+  return { overall: deriveOverallStatus(groups.flatMap((g) => g.products.map((p) => p.status))), groups };
+}
+
+/** Impacts per product from the latest update of every unresolved incident. */
+async function loadOpenIncidentImpacts(db: Database): Promise<Map<number, Impact[]>> {
+  const latest = await db
+    .selectDistinctOn([incidentUpdates.incidentId], { updateId: incidentUpdates.id })
+    .from(incidentUpdates)
+    .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
+    .where(and(isNull(incidents.resolvedAt), ne(incidents.status, 'resolved')))
+    .orderBy(incidentUpdates.incidentId, desc(incidentUpdates.publishedAt), desc(incidentUpdates.id));
+  const byProduct = new Map<number, Impact[]>();
+  if (latest.length === 0) return byProduct;
+  const rows = await db
+    .select()
+    .from(incidentUpdateImpacts)
+    .where(inArray(incidentUpdateImpacts.updateId, latest.map((l) => l.updateId)));
+  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row.impact]);
+  return byProduct;
+}

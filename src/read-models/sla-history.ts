@@ -1,0 +1,151 @@
+// Loads the rows the SLA engine needs for a range of months and hands them to the pure
+// modules: impact intervals from recorded outages and incident snapshots, announced
+// maintenance windows, incidents with their update times. Reads only rows that overlap
+// the range (the months asked for and the 11 before them, for the rolling 12 months).
+import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import type { Database } from '#db/client.ts';
+import {
+  incidentUpdateImpacts,
+  incidentUpdates,
+  incidents,
+  maintenanceProducts,
+  maintenances,
+  outages,
+  productGroups,
+  products,
+} from '#db/schema.ts';
+import type { Impact, IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';
+import type { ImpactInterval, MaintenanceWindow, ProductAvailabilitySpec } from '#src/sla/availability.ts';
+import { incidentImpactIntervals, type SnapshotUpdate } from '#src/sla/incident-timelines.ts';
+import { addMonths, monthStart, type MonthKey } from '#src/time/zone.ts';
+
+export interface ProductInfo extends ProductAvailabilitySpec {
+  id: number;
+  name: { nl: string; en: string };
+  group: { slug: string; name: { nl: string; en: string } };
+}
+
+export interface HistoryIncident {
+  id: number;
+  title: string;
+  titleEn: string | null;
+  category: IncidentCategory;
+  reportedAt: number;
+  updates: (SnapshotUpdate & { id: number })[];
+}
+
+export interface SlaHistory {
+  products: ProductInfo[];
+  impacts: (ImpactInterval & { product: string })[];
+  maintenance: (MaintenanceWindow & { products: string[] })[];
+  incidents: HistoryIncident[];
+}
+
+/** The instants a table of `months` needs data for: 11 months earlier up to the last month's end. */
+export function rangeOfMonths(months: readonly MonthKey[], now: Date): { start: Date; end: Date } {
+  const sorted = [...months].sort();
+  const start = monthStart(addMonths(sorted[0]!, -11));
+  const end = Math.min(monthStart(addMonths(sorted.at(-1)!, 1)), +now);
+  return { start: new Date(start), end: new Date(Math.max(start, end)) };
+}
+
+export async function loadProducts(db: Database): Promise<ProductInfo[]> {
+  const rows = await db
+    .select({ product: products, group: productGroups })
+    .from(products)
+    .innerJoin(productGroups, eq(products.groupId, productGroups.id))
+    .orderBy(asc(productGroups.position), asc(products.position));
+  return rows.map(({ product, group }) => ({
+    id: product.id,
+    slug: product.slug,
+    name: { nl: product.nameNl, en: product.nameEn },
+    target: product.availabilityTarget,
+    measuredSince: +product.measuredSince,
+    group: { slug: group.slug, name: { nl: group.nameNl, en: group.nameEn } },
+  }));
+}
+
+/** Everything that affects availability between start and end. */
+export async function loadSlaHistory(db: Database, range: { start: Date; end: Date }): Promise<SlaHistory> {
+  const productList = await loadProducts(db);
+  const slugOf = new Map(productList.map((p) => [p.id, p.slug]));
+  const [outageRows, windowRows, incidentList] = await Promise.all([
+    db
+      .select({ productId: outages.productId, start: outages.startedAt, end: outages.endedAt, impact: outages.impact })
+      .from(outages)
+      .where(and(lt(outages.startedAt, range.end), or(isNull(outages.endedAt), gt(outages.endedAt, range.start)))),
+    db
+      .select({ id: maintenances.id, start: maintenances.windowStart, end: maintenances.windowEnd, productId: maintenanceProducts.productId })
+      .from(maintenances)
+      .innerJoin(maintenanceProducts, eq(maintenanceProducts.maintenanceId, maintenances.id))
+      .where(
+        and(
+          ne(maintenances.type, 'unannounced'),
+          ne(maintenances.state, 'cancelled'),
+          lt(maintenances.windowStart, range.end),
+          gt(maintenances.windowEnd, range.start),
+        ),
+      ),
+    loadIncidents(db, slugOf, and(lt(incidents.reportedAt, range.end), or(isNull(incidents.resolvedAt), gt(incidents.resolvedAt, range.start)))!),
+  ]);
+
+  const impacts: SlaHistory['impacts'] = outageRows.map((o) => ({
+    product: slugOf.get(o.productId)!,
+    start: +o.start,
+    end: o.end ? +o.end : null,
+    impact: o.impact,
+  }));
+  for (const incident of incidentList) impacts.push(...incidentImpactIntervals(incident.updates));
+
+  const windows = new Map<number, MaintenanceWindow & { products: string[] }>();
+  for (const w of windowRows) {
+    const entry = windows.get(w.id) ?? { start: +w.start, end: +w.end, products: [] };
+    entry.products.push(slugOf.get(w.productId)!);
+    windows.set(w.id, entry);
+  }
+  return { products: productList, impacts, maintenance: [...windows.values()], incidents: incidentList };
+}
+
+/** Incidents reported in [start, end), with their updates, for the incident timers. */
+export async function loadIncidentsReported(db: Database, range: { start: Date; end: Date }): Promise<HistoryIncident[]> {
+  const slugOf = new Map((await db.select({ id: products.id, slug: products.slug }).from(products)).map((p) => [p.id, p.slug]));
+  return loadIncidents(db, slugOf, and(gte(incidents.reportedAt, range.start), lt(incidents.reportedAt, range.end))!);
+}
+
+async function loadIncidents(db: Database, slugOf: Map<number, string>, where: SQL): Promise<HistoryIncident[]> {
+  const incidentRows = await db.select().from(incidents).where(where).orderBy(asc(incidents.reportedAt), asc(incidents.id));
+  if (incidentRows.length === 0) return [];
+  const ids = incidentRows.map((i) => i.id);
+  const [updateRows, impactRows] = await Promise.all([
+    db
+      .select({ id: incidentUpdates.id, incidentId: incidentUpdates.incidentId, publishedAt: incidentUpdates.publishedAt, status: incidentUpdates.status })
+      .from(incidentUpdates)
+      .where(inArray(incidentUpdates.incidentId, ids))
+      .orderBy(asc(incidentUpdates.publishedAt), asc(incidentUpdates.id)),
+    db
+      .select({ updateId: incidentUpdateImpacts.updateId, productId: incidentUpdateImpacts.productId, impact: incidentUpdateImpacts.impact })
+      .from(incidentUpdateImpacts)
+      .innerJoin(incidentUpdates, eq(incidentUpdates.id, incidentUpdateImpacts.updateId))
+      .where(inArray(incidentUpdates.incidentId, ids)),
+  ]);
+  const impactsOf = new Map<number, Record<string, Impact>>();
+  for (const row of impactRows) {
+    const record = impactsOf.get(row.updateId) ?? {};
+    record[slugOf.get(row.productId)!] = row.impact;
+    impactsOf.set(row.updateId, record);
+  }
+  const updatesOf = new Map<number, HistoryIncident['updates']>();
+  for (const u of updateRows) {
+    const list = updatesOf.get(u.incidentId) ?? [];
+    list.push({ id: u.id, publishedAt: +u.publishedAt, status: u.status as IncidentStatus, impacts: impactsOf.get(u.id) ?? {} });
+    updatesOf.set(u.incidentId, list);
+  }
+  return incidentRows.map((i) => ({
+    id: i.id,
+    title: i.title,
+    titleEn: i.titleEn,
+    category: i.category as IncidentCategory,
+    reportedAt: +i.reportedAt,
+    updates: updatesOf.get(i.id) ?? [],
+  }));
+}

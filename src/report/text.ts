@@ -1,0 +1,88 @@
+// The monthly SLA report as readable text for a terminal or an e-mail, in Dutch or
+// English. Percentages are rounded down (formatPercent), so a miss never reads as a hit.
+import { formatPercent } from '#src/i18n/format.ts';
+import type { Locale } from '#src/i18n/messages.ts';
+import type { MonthlyReport } from './monthly-report.ts';
+
+const words = {
+  nl: {
+    title: (m: string) => `SLA-rapportage ${m} (tijdzone Europe/Amsterdam)`,
+    partial: 'Maand loopt nog: cijfers tot nu.',
+    availability: 'Beschikbaarheid',
+    columns: ['Dienst', 'Maand', '12 mnd', 'Norm', 'Behaald', 'Ongepland', 'Gepland'],
+    bestEffort: 'best effort',
+    yes: 'ja',
+    no: 'nee',
+    none: '-',
+    minutes: 'min',
+    incidents: 'Collectieve storingen',
+    category: (c: number) => `Categorie ${c}`,
+    line: (r: number, res: number, inTime: number, responded: number) =>
+      `${r} gemeld, ${res} opgelost; reactie op tijd ${inTime} van ${responded}`,
+    mark: (p: number, within: number, res: number, share: string, met: string) =>
+      `opgelost binnen de ${p} %-termijn: ${within} van ${res} (${share}; norm ${p} %: ${met})`,
+    kpis: 'Prestatie-indicatoren',
+    noKpis: 'Geen KPI-cijfers voor deze maand.',
+    setup: (v: string, met: string) => `Gemiddelde call set-up tijd ${v} s (norm 2 s: ${met})`,
+    success: (v: string, met: string) => `Gemiddelde call success ratio ${v} % (norm 99 %: ${met})`,
+    weights: (w: string) => `Gewicht gedeeltelijke storing: ${w}`,
+  },
+  en: {
+    title: (m: string) => `SLA report ${m} (time zone Europe/Amsterdam)`,
+    partial: 'Month in progress: figures up to now.',
+    availability: 'Availability',
+    columns: ['Product', 'Month', '12 mo', 'Target', 'Met', 'Unplanned', 'Planned'],
+    bestEffort: 'best effort',
+    yes: 'yes',
+    no: 'no',
+    none: '-',
+    minutes: 'min',
+    incidents: 'Collective incidents',
+    category: (c: number) => `Category ${c}`,
+    line: (r: number, res: number, inTime: number, responded: number) =>
+      `${r} reported, ${res} resolved; responded in time ${inTime} of ${responded}`,
+    mark: (p: number, within: number, res: number, share: string, met: string) =>
+      `resolved within the ${p} % mark: ${within} of ${res} (${share}; target ${p} %: ${met})`,
+    kpis: 'Performance indicators',
+    noKpis: 'No KPI figures for this month.',
+    setup: (v: string, met: string) => `Average call set-up time ${v} s (target 2 s: ${met})`,
+    success: (v: string, met: string) => `Average call success ratio ${v} % (target 99 %: ${met})`,
+    weights: (w: string) => `Partial outage weight: ${w}`,
+  },
+} as const;
+
+export function renderReportText(report: MonthlyReport, locale: Locale): string {
+  const w = words[locale];
+  const yesNo = (v: boolean | null) => (v === null ? w.none : v ? w.yes : w.no);
+  const number = (v: number, digits: number) =>
+    new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  const rows = report.products.map((p) => [
+    p.name[locale],
+    formatPercent(p.availability, locale, 3),
+    formatPercent(p.rolling12, locale, 3),
+    p.target === null ? w.bestEffort : `${number(p.target, 2)} %`,
+    yesNo(p.met),
+    `${number(p.unplannedMinutes, 1)} ${w.minutes}`,
+    `${number(p.plannedMinutes, 1)} ${w.minutes}`,
+  ]);
+  const out = [w.title(report.month), ...(report.partial ? [w.partial] : []), '', w.availability, ...table([[...w.columns], ...rows])];
+  out.push(`${w.weights(number(report.impactWeights.partial_outage, 2))}`, '', w.incidents);
+  for (const c of report.incidents.categories) {
+    out.push(`${w.category(c.category)}: ${w.line(c.reported, c.resolved, c.respondedInTime, c.responded)}`);
+    const share = (v: number | null) => (v === null ? w.none : formatPercent(v * 100, locale, 0));
+    out.push(`  ${w.mark(80, c.within80Mark, c.resolved, share(c.share80), yesNo(c.meets80))}`);
+    out.push(`  ${w.mark(95, c.within95Mark, c.resolved, share(c.share95), yesNo(c.meets95))}`);
+  }
+  out.push('', w.kpis);
+  if (!report.kpis) out.push(w.noKpis);
+  else {
+    out.push(w.setup(number(report.kpis.callSetupSeconds, 2), yesNo(report.kpis.callSetupMet)));
+    out.push(w.success(number(report.kpis.callSuccessRatio, 2), yesNo(report.kpis.callSuccessMet)));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((r) => r[column]!.length)));
+  return rows.map((r) => r.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+}

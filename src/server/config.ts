@@ -1,0 +1,105 @@
+// Runtime configuration, read from the environment once at start-up and validated with
+// one schema. A bad value is reported as one line naming the setting and the rule.
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
+import type { SlaSettings } from '#src/report/monthly-report.ts';
+
+const port = z.coerce
+  .number({ error: 'must be a whole number from 1 to 65535' })
+  .int('must be a whole number from 1 to 65535')
+  .min(1, 'must be a whole number from 1 to 65535')
+  .max(65535, 'must be a whole number from 1 to 65535');
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const postgresUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: 'must be a postgres:// or postgresql:// URL',
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be dates written YYYY-MM-DD');
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const settings = z.object({
+  PORT: port.default(4321),
+  HOST: z.string().min(1, 'must not be empty').default('localhost'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  SITE_URL: httpUrl.optional(),
+  DEMO_DATA: z.enum(['auto', 'off'], { error: 'must be "auto" (fill an empty embedded database) or "off"' }).default('auto'),
+  CATALOGUE_FILE: z.string().min(1, 'must not be empty').default('db/catalogue.json'),
+  IMPACT_WEIGHT_PARTIAL: z.coerce
+    .number({ error: 'must be a number from 0 to 1' })
+    .min(0, 'must be a number from 0 to 1')
+    .max(1, 'must be a number from 0 to 1')
+    .default(0.3),
+  OFFICE_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be written HH:MM-HH:MM, e.g. 08:00-17:00')
+    .refine((v) => v.split('-').every((t) => clock.test(t)) && v.slice(0, 5) < v.slice(6), 'must be two clock times HH:MM-HH:MM, the first earlier')
+    .default('08:00-17:00'),
+  OFFICE_HOLIDAYS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+    .pipe(z.array(isoDate)),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Set: a PostgreSQL server; unset: the embedded PGlite database under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  siteUrl: string;
+  demoData: 'auto' | 'off';
+  catalogueFile: string;
+  partialOutageWeight: number;
+  officeHours: { start: string; end: string; holidays: string[] };
+}
+
+export class ConfigError extends Error {
+  readonly setting: string;
+  constructor(setting: string, rule: string, value: unknown) {
+    const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+    super(`${setting} ${rule}${shown}`);
+    this.name = 'ConfigError';
+    this.setting = setting;
+  }
+}
+
+/** Validates the environment; throws a ConfigError naming the first bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  // An empty variable means "not set", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = settings.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const setting = String(issue.path[0]);
+    throw new ConfigError(setting, issue.message, present[setting]);
+  }
+  const s = parsed.data;
+  const [start, end] = s.OFFICE_HOURS.split('-') as [string, string];
+  return {
+    port: s.PORT,
+    host: s.HOST,
+    databaseUrl: s.DATABASE_URL,
+    dataDir: isAbsolute(s.DATA_DIR) ? s.DATA_DIR : resolve(cwd, s.DATA_DIR),
+    siteUrl: s.SITE_URL ?? `http://localhost:${s.PORT}`,
+    demoData: s.DEMO_DATA,
+    catalogueFile: isAbsolute(s.CATALOGUE_FILE) ? s.CATALOGUE_FILE : resolve(cwd, s.CATALOGUE_FILE),
+    partialOutageWeight: s.IMPACT_WEIGHT_PARTIAL,
+    officeHours: { start, end, holidays: s.OFFICE_HOLIDAYS },
+  };
+}
+
+/** The SLA engine's settings in force: impact weights and the office-hours clock. */
+export function slaSettingsOf(config: Config): SlaSettings {
+  return {
+    weights: { ...DEFAULT_IMPACT_WEIGHTS, partial_outage: config.partialOutageWeight },
+    officeHours: { start: config.officeHours.start, end: config.officeHours.end, holidays: config.officeHours.holidays },
+  };
+}

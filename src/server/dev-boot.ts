@@ -1,0 +1,10 @@
+// Boot for `astro dev`: the same start-up as `npm start`, once per process.
+import { boot } from './boot.ts';
+import { loadConfig } from './config.ts';
+import { setRuntime } from './runtime.ts';
+
+export async function bootForDevelopment(): Promise<void> {
+  const config = loadConfig();
+  const { handle } = await boot(config);
+  setRuntime({ config, database: handle });
+}

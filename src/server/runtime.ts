@@ -1,0 +1,28 @@
+// The process-wide runtime: the validated configuration and the one database handle.
+// Kept on globalThis under a registry symbol because the start-up script and the bundled
+// Astro server are separate module graphs in one process; both must see the same
+// instance (PGlite allows one per data directory and process).
+import type { DatabaseHandle } from '#db/client.ts';
+import type { Config } from './config.ts';
+
+export interface Runtime {
+  config: Config;
+  database: DatabaseHandle;
+}
+
+const key = Symbol.for('voizxl-status.runtime');
+type Registry = { [key]?: Runtime };
+
+export function setRuntime(runtime: Runtime): void {
+  (globalThis as Registry)[key] = runtime;
+}
+
+export function clearRuntime(): void {
+  delete (globalThis as Registry)[key];
+}
+
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as Registry)[key];
+  if (!runtime) throw new Error('The status page was not booted: start it with `npm start` or `npm run serve`.');
+  return runtime;
+}

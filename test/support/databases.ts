@@ -1,0 +1,49 @@
+// Fresh databases for integration tests: an in-memory PGlite always, and a new database on
+// the PostgreSQL server named by TEST_DATABASE_URL when it is set (CI sets it; there it is
+// required, so PostgreSQL tests fail rather than silently skip). Each is removed afterwards.
+import postgres from 'postgres';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { runMigrations } from '#db/migrate.ts';
+
+export type Driver = 'pglite' | 'postgres';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI && !serverUrl) {
+  throw new Error('CI must set TEST_DATABASE_URL so the PostgreSQL driver is tested too');
+}
+
+export const drivers: Driver[] = serverUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** The URL of the fresh server database (postgres only). */
+  url?: string;
+  drop(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A new, empty database; `migrated` applies the committed migrations. */
+export async function freshDatabase(driver: Driver, { migrated = true } = {}): Promise<TestDatabase> {
+  if (driver === 'pglite') {
+    const handle = await openDatabase({ dataDir: undefined });
+    if (migrated) await runMigrations(handle);
+    return { handle, drop: () => handle.close() };
+  }
+  const name = `status_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl!);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString() });
+  if (migrated) await runMigrations(handle);
+  return {
+    handle,
+    url: url.toString(),
+    drop: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}

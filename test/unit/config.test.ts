@@ -1,0 +1,64 @@
+// Configuration is validated once; a bad value names the setting and the rule.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '#src/server/config.ts';
+
+describe('configuration', () => {
+  it('has working defaults for a laptop: port 4321, embedded database in ./data', () => {
+    const config = loadConfig({}, '/srv/status');
+    expect(config).toMatchObject({
+      port: 4321,
+      host: 'localhost',
+      databaseUrl: undefined,
+      dataDir: '/srv/status/data',
+      siteUrl: 'http://localhost:4321',
+      demoData: 'auto',
+      partialOutageWeight: 0.3,
+      officeHours: { start: '08:00', end: '17:00', holidays: [] },
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://status@db.internal:5432/status',
+        DATA_DIR: '/var/lib/status',
+        SITE_URL: 'https://status.voizxl.nl/',
+        DEMO_DATA: 'off',
+        IMPACT_WEIGHT_PARTIAL: '0.5',
+        OFFICE_HOURS: '09:00-17:30',
+        OFFICE_HOLIDAYS: '2026-12-25, 2026-12-26',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://status@db.internal:5432/status',
+      dataDir: '/var/lib/status',
+      siteUrl: 'https://status.voizxl.nl',
+      demoData: 'off',
+      partialOutageWeight: 0.5,
+      officeHours: { start: '09:00', end: '17:30', holidays: ['2026-12-25', '2026-12-26'] },
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 1 to 65535 (got "70000")'],
+    [{ DATABASE_URL: 'mysql://root@localhost/db' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql://root@localhost/db")'],
+    [{ SITE_URL: 'status.voizxl.nl' }, 'SITE_URL must be an absolute http:// or https:// URL (got "status.voizxl.nl")'],
+    [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be "auto" (fill an empty embedded database) or "off" (got "yes")'],
+    [{ IMPACT_WEIGHT_PARTIAL: '2' }, 'IMPACT_WEIGHT_PARTIAL must be a number from 0 to 1 (got "2")'],
+    [{ OFFICE_HOURS: '17:00-08:00' }, 'OFFICE_HOURS must be two clock times HH:MM-HH:MM, the first earlier (got "17:00-08:00")'],
+    [{ OFFICE_HOLIDAYS: '25-12-2026' }, 'OFFICE_HOLIDAYS must be dates written YYYY-MM-DD (got "25-12-2026")'],
+  ])('refuses %o with one clear line', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined();
+  });
+});
