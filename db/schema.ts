@@ -4,7 +4,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   bigserial,
-  boolean,
   check,
   doublePrecision,
   index,
@@ -16,7 +15,6 @@ import {
   smallint,
   text,
   timestamp,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
   IMPACTS,
