@@ -1,25 +1,64 @@
-// Times as the page shows them: Europe/Amsterdam, with the zone named (CET/CEST).
+// How the pages write times and numbers: Europe/Amsterdam with the zone named (CET/CEST),
+// percentages rounded down so a miss never reads as a hit.
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
-import { zoneAbbreviation } from '#src/time/zone.ts';
+import { formatDuration as durationInWords } from '#src/sla/maintenance-rules.ts';
+import { parseMonthKey, zoneAbbreviation, type MonthKey } from '#src/time/zone.ts';
 import type { Locale } from './messages.ts';
 
 const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
-const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(instant: Date, locale: Locale): string {
-  let format = dateTimeFormats.get(locale);
+function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'month' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale}:${kind}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale[locale], {
-      timeZone: SLA_TIME_ZONE,
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    dateTimeFormats.set(locale, format);
+    const options: Record<typeof kind, Intl.DateTimeFormatOptions> = {
+      dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+      date: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' },
+      shortDate: { day: 'numeric', month: 'short' },
+      month: { month: 'long', year: 'numeric' },
+      time: { hour: '2-digit', minute: '2-digit' },
+    };
+    format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: SLA_TIME_ZONE, ...options[kind] });
+    formats.set(key, format);
   }
-  return `${format.format(instant)} ${zoneAbbreviation(+instant)}`;
+  return format;
+}
+
+/** "25 november 2026 om 21:46 CET". */
+export function formatDateTime(instant: Date | number, locale: Locale): string {
+  return `${dateFormat(locale, 'dateTime').format(instant)} ${zoneAbbreviation(+instant)}`;
+}
+
+/** "21:46 CET": for a time on a day already named. */
+export function formatTime(instant: Date | number, locale: Locale): string {
+  return `${dateFormat(locale, 'time').format(instant)} ${zoneAbbreviation(+instant)}`;
+}
+
+/** A window: the end as a time alone when it falls on the same Amsterdam day. */
+export function formatWindow(start: Date, end: Date, locale: Locale): string {
+  const sameDay = dateFormat(locale, 'date').format(start) === dateFormat(locale, 'date').format(end);
+  return `${formatDateTime(start, locale)} – ${sameDay ? formatTime(end, locale) : formatDateTime(end, locale)}`;
+}
+
+/** "12 nov." for a day of the 90-day bar. */
+export function formatShortDate(dayKey: string, locale: Locale): string {
+  const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number];
+  return dateFormat(locale, 'shortDate').format(Date.UTC(year, month - 1, day, 12));
+}
+
+/** "november 2026". */
+export function formatMonth(month: MonthKey, locale: Locale): string {
+  const { year, month: m } = parseMonthKey(month);
+  return dateFormat(locale, 'month').format(Date.UTC(year, m - 1, 15, 12));
+}
+
+export function formatDuration(ms: number, locale: Locale): string {
+  return durationInWords(ms, locale);
+}
+
+export function formatNumber(value: number, locale: Locale, decimals: number): string {
+  return new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
 /**
@@ -34,6 +73,10 @@ export function floorPercent(value: number, decimals = 2): number {
 
 export function formatPercent(value: number | null, locale: Locale, decimals = 2): string {
   if (value === null) return locale === 'nl' ? 'geen gegevens' : 'no data';
-  const format = new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return `${format.format(floorPercent(value, decimals))} %`;
+  return `${formatNumber(floorPercent(value, decimals), locale, decimals)} %`;
+}
+
+/** A target as written in the SLA: 99.95 → "99,95", 99.9 → "99,9". */
+export function formatTarget(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 3 }).format(value);
 }

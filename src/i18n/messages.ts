@@ -1,67 +1,147 @@
-// Every string the pages show, per language. Dutch is the default; English lives at /en/.
-import type { ProductStatus } from '#src/domain/vocabulary.ts';
+// Every string the pages show, per language: the type lives here, the texts in nl.ts and
+// en.ts. Dutch is the default at /…; English lives at /en/….
+import type { Impact, IncidentStatus, MaintenanceState, MaintenanceType, ProductStatus } from '#src/domain/vocabulary.ts';
+import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
+import { en } from './en.ts';
+import { nl } from './nl.ts';
 
 export const LOCALES = ['nl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-interface Messages {
+export interface Messages {
   siteTitle: string;
   skipToContent: string;
+  nav: { home: string; history: string; maintenance: string; availability: string; subscribe: string; label: string };
+  otherLanguage: string;
+  otherLanguageLabel: string;
   overall: Record<OverallStatus, string>;
   status: Record<ProductStatus, string>;
-  productsHeading: string;
+  impact: Record<Impact, string>;
+  incidentStatus: Record<IncidentStatus, string>;
+  maintenanceType: Record<MaintenanceType, string>;
+  maintenanceState: Record<MaintenanceState, string>;
+  noData: string;
+  updatedAt: (time: string) => string;
   target: (percent: string) => string;
   bestEffort: string;
-  updatedAt: (time: string) => string;
-  otherLanguage: string;
+  home: {
+    productsHeading: string;
+    activeIncidents: string;
+    noActiveIncidents: string;
+    latestUpdate: string;
+    nextUpdateBy: (time: string) => string;
+    nextUpdateOverdue: (time: string) => string;
+    maintenanceHeading: string;
+    noMaintenance: string;
+    thisMonth: (month: string) => string;
+    barLabel: (product: string, days: number) => string;
+    barSummary: (operational: number, days: number) => string;
+    disruptedDays: string;
+    dayTip: (day: string, status: string, availability: string) => string;
+    targetMet: string;
+    targetMissed: string;
+    subscribeHeading: string;
+    subscribeText: string;
+  };
+  incident: {
+    category: (n: number) => string;
+    categoryMeaning: Record<1 | 2, string>;
+    /** The category's SLA times in words, from INCIDENT_SLA (src/sla/incident-timers.ts). */
+    categoryTerms: (terms: IncidentSlaTerms) => string;
+    reported: string;
+    resolved: string;
+    unresolved: string;
+    duration: string;
+    affected: string;
+    timeline: string;
+    permalink: string;
+    slaHeading: string;
+    response: string;
+    resolution80: string;
+    resolution95: string;
+    due: (time: string) => string;
+    met: string;
+    missed: string;
+    pending: string;
+    backToHistory: string;
+  };
+  history: {
+    title: string;
+    intro: (months: number) => string;
+    filterLabel: string;
+    allProducts: string;
+    apply: string;
+    none: string;
+    page: (page: number, pages: number) => string;
+    newer: string;
+    older: string;
+  };
+  maintenance: {
+    title: string;
+    inProgress: string;
+    upcoming: string;
+    past: string;
+    cancelled: string;
+    none: string;
+    window: string;
+    announced: string;
+    notice: string;
+    noticeAfterStart: (duration: string) => string;
+    unannounced: string;
+    products: string;
+    expectedImpact: string;
+    state: string;
+    rule: string;
+    breaches: string;
+    override: string;
+    cancelReason: string;
+    addToCalendar: string;
+    typeRule: Record<MaintenanceType, string>;
+  };
+  availability: {
+    title: string;
+    intro: string;
+    month: string;
+    monthly: string;
+    rolling12: string;
+    target: string;
+    met: string;
+    unplanned: string;
+    planned: string;
+    yes: string;
+    no: string;
+    minutes: (value: string) => string;
+    chartLabel: (product: string) => string;
+    formulaHeading: string;
+    formula: string[];
+    weights: (partial: string) => string;
+    kpiHeading: string;
+    kpiSetup: string;
+    kpiSuccess: string;
+    kpiNone: string;
+  };
+  product: { incidents: string; maintenance: string; feeds: string };
+  subscribe: {
+    title: string;
+    intro: string;
+    calendarHeading: string;
+    feedsHeading: string;
+    allProducts: string;
+    perProduct: string;
+    calendar: string;
+    incidentsFeed: string;
+    maintenanceFeed: string;
+    google: string;
+    apple: string;
+    outlook: string;
+  };
+  notFound: { title: string; text: string; home: string };
 }
 
-export const messages: Record<Locale, Messages> = {
-  nl: {
-    siteTitle: 'voizXL status',
-    skipToContent: 'Naar de inhoud',
-    overall: {
-      operational: 'Alle systemen werken normaal',
-      degraded_performance: 'Verminderde prestaties',
-      partial_outage: 'Gedeeltelijke storing',
-      major_outage: 'Ernstige storing',
-      under_maintenance: 'Onderhoud bezig',
-    },
-    status: {
-      operational: 'Werkt normaal',
-      degraded_performance: 'Verminderde prestaties',
-      partial_outage: 'Gedeeltelijke storing',
-      major_outage: 'Ernstige storing',
-      under_maintenance: 'Onderhoud',
-    },
-    productsHeading: 'Diensten',
-    target: (percent) => `Beschikbaarheidsnorm ${percent} %`,
-    bestEffort: 'Best effort, zonder beschikbaarheidsnorm',
-    updatedAt: (time) => `Stand van ${time}`,
-    otherLanguage: 'English',
-  },
-  en: {
-    siteTitle: 'voizXL status',
-    skipToContent: 'Skip to content',
-    overall: {
-      operational: 'All systems operational',
-      degraded_performance: 'Degraded performance',
-      partial_outage: 'Partial outage',
-      major_outage: 'Major outage',
-      under_maintenance: 'Maintenance in progress',
-    },
-    status: {
-      operational: 'Operational',
-      degraded_performance: 'Degraded performance',
-      partial_outage: 'Partial outage',
-      major_outage: 'Major outage',
-      under_maintenance: 'Under maintenance',
-    },
-    productsHeading: 'Services',
-    target: (percent) => `Availability target ${percent} %`,
-    bestEffort: 'Best effort, no availability target',
-    updatedAt: (time) => `As of ${time}`,
-    otherLanguage: 'Nederlands',
-  },
-};
+export const messages: Record<Locale, Messages> = { nl, en };
+
+/** The path of a page in a language: Dutch at /…, English at /en/…. */
+export function localePath(locale: Locale, path: string): string {
+  return locale === 'nl' ? path : path === '/' ? '/en/' : `/en${path}`;
+}

@@ -13,6 +13,16 @@ import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 /** SLA §3.2 performance indicator targets. */
 export const KPI_TARGETS = { callSetupSeconds: 2, callSuccessRatio: 99 } as const;
 
+/** SLA §3.2: set-up time at most 2 s, success ratio at least 99 %. */
+export function judgeKpis(kpi: { callSetupSeconds: number; callSuccessRatio: number }): KpiReport {
+  return {
+    callSetupSeconds: kpi.callSetupSeconds,
+    callSetupMet: kpi.callSetupSeconds <= KPI_TARGETS.callSetupSeconds,
+    callSuccessRatio: kpi.callSuccessRatio,
+    callSuccessMet: kpi.callSuccessRatio >= KPI_TARGETS.callSuccessRatio,
+  };
+}
+
 export interface SlaSettings {
   weights: ImpactWeights;
   officeHours: Partial<OfficeHoursConfig>;
@@ -95,9 +105,14 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
       periodMinutes: row.monthly.periodMinutes,
     };
   });
-  const compliance = monthlyResolutionCompliance(input.incidents, month, settings.officeHours);
+  // The incidents as they stood at `now`, like the availability figures: an incident
+  // reported later, or an update published later, had not happened yet.
+  const incidents = input.incidents
+    .filter((i) => i.reportedAt <= now)
+    .map((i) => ({ ...i, updates: i.updates.filter((u) => u.publishedAt <= now) }));
+  const compliance = monthlyResolutionCompliance(incidents, month, settings.officeHours);
   const categories = compliance.map((c): CategoryReport => {
-    const ofCategory = input.incidents.filter((i) => i.category === (c.category as IncidentCategory));
+    const ofCategory = incidents.filter((i) => i.category === (c.category as IncidentCategory));
     const responses = ofCategory.map((i) => incidentTimers(i, now, settings.officeHours).responseMet).filter((m) => m !== null);
     return { ...c, reported: ofCategory.length, responded: responses.length, respondedInTime: responses.filter(Boolean).length };
   });
@@ -109,12 +124,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     impactWeights: settings.weights,
     products,
     incidents: { categories },
-    kpis: input.kpi && {
-      callSetupSeconds: input.kpi.callSetupSeconds,
-      callSetupMet: input.kpi.callSetupSeconds <= KPI_TARGETS.callSetupSeconds,
-      callSuccessRatio: input.kpi.callSuccessRatio,
-      callSuccessMet: input.kpi.callSuccessRatio >= KPI_TARGETS.callSuccessRatio,
-    },
+    kpis: input.kpi && judgeKpis(input.kpi),
     kpiTargets: KPI_TARGETS,
   };
 }

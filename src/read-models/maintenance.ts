@@ -1,0 +1,111 @@
+// Maintenance as the pages show it: one announcement, and the lists of in progress,
+// upcoming, past and cancelled windows, each with its effective state, the notice given
+// and the SLA rules it breaks (src/sla/maintenance-rules.ts).
+import { and, asc, eq, gt, gte, inArray, or, type SQL } from 'drizzle-orm';
+import type { Database } from '#db/client.ts';
+import { maintenanceProducts, maintenances, products } from '#db/schema.ts';
+import type { MaintenanceState } from '#src/domain/vocabulary.ts';
+import { checkMaintenance, type RuleBreach } from '#src/sla/maintenance-rules.ts';
+import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
+import type { PageContext } from '#src/server/page-context.ts';
+import { addMonths, monthKeyOf, monthStart } from '#src/time/zone.ts';
+import { loadProducts, type ProductInfo } from './sla-history.ts';
+
+type MaintenanceRow = typeof maintenances.$inferSelect;
+
+export interface MaintenanceView extends Omit<MaintenanceRow, 'state' | 'externalId' | 'createdAt'> {
+  /** The state at the moment of reading (the clock and the NOC together). */
+  state: MaintenanceState;
+  /** Product slugs, in catalogue order. */
+  products: string[];
+  /** Time from announcement to start in ms; null for unannounced maintenance. */
+  noticeMs: number | null;
+  breaches: RuleBreach[];
+}
+
+export interface MaintenanceLists {
+  inProgress: MaintenanceView[];
+  upcoming: MaintenanceView[];
+  past: MaintenanceView[];
+  cancelled: MaintenanceView[];
+}
+
+export async function loadMaintenance(db: Database, id: number, now: Date): Promise<MaintenanceView | null> {
+  if (!Number.isSafeInteger(id) || id < 1) return null;
+  const [row] = await db.select().from(maintenances).where(eq(maintenances.id, id));
+  return row ? (await withProducts(db, [row], now))[0]! : null;
+}
+
+/** In progress and upcoming only: what the home page needs, however long the history. */
+export async function loadCurrentMaintenance(db: Database, now: Date, productSlug?: string): Promise<MaintenanceLists> {
+  const open = or(gt(maintenances.windowEnd, now), eq(maintenances.state, 'in_progress'));
+  return split(await select(db, and(open, inArray(maintenances.state, ['scheduled', 'in_progress']))!, now, productSlug));
+}
+
+/** Everything from `since` on (past, cancelled) plus all that is ahead. */
+export async function loadMaintenanceLists(db: Database, now: Date, since: Date, productSlug?: string): Promise<MaintenanceLists> {
+  return split(await select(db, or(gte(maintenances.windowEnd, since), gt(maintenances.windowEnd, now))!, now, productSlug));
+}
+
+async function select(db: Database, where: SQL, now: Date, productSlug?: string): Promise<MaintenanceView[]> {
+  const rows = await db.select().from(maintenances).where(where).orderBy(asc(maintenances.windowStart), asc(maintenances.id));
+  const views = await withProducts(db, rows, now);
+  return productSlug ? views.filter((m) => m.products.includes(productSlug)) : views;
+}
+
+function split(views: MaintenanceView[]): MaintenanceLists {
+  return {
+    inProgress: views.filter((m) => m.state === 'in_progress'),
+    upcoming: views.filter((m) => m.state === 'scheduled'),
+    // Newest first: the most recent past window is the one people look for.
+    past: views.filter((m) => m.state === 'completed').reverse(),
+    cancelled: views.filter((m) => m.state === 'cancelled').reverse(),
+  };
+}
+
+async function withProducts(db: Database, rows: MaintenanceRow[], now: Date): Promise<MaintenanceView[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .select({ maintenanceId: maintenanceProducts.maintenanceId, slug: products.slug })
+    .from(maintenanceProducts)
+    .innerJoin(products, eq(products.id, maintenanceProducts.productId))
+    .where(inArray(maintenanceProducts.maintenanceId, rows.map((r) => r.id)))
+    .orderBy(asc(products.position));
+  return rows.map(({ externalId: _e, createdAt: _c, ...row }) => ({
+    ...row,
+    state: effectiveMaintenanceState(row, now),
+    products: links.filter((l) => l.maintenanceId === row.id).map((l) => l.slug),
+    noticeMs: row.announcedAt ? +row.windowStart - +row.announcedAt : null,
+    breaches: checkMaintenance({
+      type: row.type,
+      announcedAt: row.announcedAt ? +row.announcedAt : null,
+      start: +row.windowStart,
+      end: +row.windowEnd,
+    }),
+  }));
+}
+
+
+export interface MaintenancePageData {
+  maintenance: MaintenanceView;
+  products: ProductInfo[];
+}
+
+export async function loadMaintenancePage(context: PageContext, id: string | undefined): Promise<MaintenancePageData | null> {
+  if (!/^\d{1,9}$/.test(id ?? '')) return null;
+  const maintenance = await loadMaintenance(context.db, Number(id), context.now);
+  return maintenance && { maintenance, products: await loadProducts(context.db) };
+}
+
+export const MAINTENANCE_MONTHS = 12;
+
+export interface MaintenanceListPageData extends MaintenanceLists {
+  products: ProductInfo[];
+}
+
+/** In progress, ahead, and the past 12 months (completed and cancelled). */
+export async function loadMaintenanceListPage(context: PageContext): Promise<MaintenanceListPageData> {
+  const since = new Date(monthStart(addMonths(monthKeyOf(+context.now), -MAINTENANCE_MONTHS)));
+  const [lists, products] = await Promise.all([loadMaintenanceLists(context.db, context.now, since), loadProducts(context.db)]);
+  return { ...lists, products };
+}
