@@ -18,6 +18,21 @@ const slug = z.string().min(1, 'must be a product slug');
 const impact = z.enum(IMPACTS, { error: `must be one of ${IMPACTS.join(', ')}` });
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
+// Zod skips an object's cross-field rules as soon as any of its fields is wrong, and an
+// array's rules as soon as any item is: a file would then show its problems a few at a
+// time. These conditions run a rule whenever what it reads parsed, so one attempt
+// reports every problem. (Fields that failed keep their raw value in the payload.)
+const issuePaths = (payload: z.core.ParsePayload) => payload.issues.map((issue) => issue.path ?? []);
+/** An object rule reading `fields` runs when the value is an object and those fields parsed. */
+const whenParsed = (...fields: string[]) => ({
+  when: (payload: z.core.ParsePayload) =>
+    typeof payload.value === 'object' &&
+    payload.value !== null &&
+    !issuePaths(payload).some((path) => path.length === 0 || fields.includes(String(path[0]))),
+});
+/** An array rule runs whenever the value is an array, whatever its items hold. */
+const whenArray = { when: (payload: z.core.ParsePayload) => Array.isArray(payload.value) };
+
 const outage = z
   .object({
     id: externalId,
@@ -28,7 +43,7 @@ const outage = z
     source: z.enum(OUTAGE_SOURCES).default('import'),
     note: z.string().max(2000).optional(),
   })
-  .refine((o) => !o.end || o.end > o.start, { path: ['end'], message: 'must be later than start' });
+  .refine((o) => !o.end || o.end > o.start, { path: ['end'], message: 'must be later than start', ...whenParsed('start', 'end') });
 
 const maintenance = z
   .object({
@@ -48,16 +63,22 @@ const maintenance = z
     completed: z.boolean().optional(),
     overrideReason: text(1000).optional(),
   })
-  .refine((m) => m.end > m.start, { path: ['end'], message: 'must be later than start' })
+  .refine((m) => m.end > m.start, { path: ['end'], message: 'must be later than start', ...whenParsed('start', 'end') })
   .refine((m) => m.type === 'unannounced' || m.announcedAt, {
     path: ['announcedAt'],
     message: 'is required for announced maintenance (regular, necessary, emergency)',
+    ...whenParsed('type', 'announcedAt'),
   })
   .refine((m) => m.type !== 'unannounced' || !m.announcedAt, {
     path: ['announcedAt'],
     message: 'must be absent for unannounced maintenance',
+    ...whenParsed('type', 'announcedAt'),
   })
-  .refine((m) => !(m.cancelled && m.completed), { path: ['completed'], message: 'cannot be true for a cancelled maintenance' });
+  .refine((m) => !(m.cancelled && m.completed), {
+    path: ['completed'],
+    message: 'cannot be true for a cancelled maintenance',
+    ...whenParsed('cancelled', 'completed'),
+  });
 
 const update = z.object({
   at: instant,
@@ -76,16 +97,32 @@ const incident = z
     reportedAt: instant,
     updates: z.array(update).min(1, 'must hold at least one update'),
   })
-  .superRefine((i, ctx) => {
-    i.updates.forEach((u, n) => {
-      if (u.at < i.reportedAt) ctx.addIssue({ code: 'custom', path: ['updates', n, 'at'], message: 'must not be before reportedAt' });
-      const previous = i.updates[n - 1];
-      if (previous && u.at < previous.at)
-        ctx.addIssue({ code: 'custom', path: ['updates', n, 'at'], message: 'must not be before the previous update' });
-      if (previous?.status === 'resolved')
-        ctx.addIssue({ code: 'custom', path: ['updates', n], message: 'must not follow an update with status resolved' });
-    });
-  });
+  .superRefine(
+    (i, ctx) => {
+      // Runs even when some update is wrong: an update's time is compared only when it
+      // (and the time it is compared with) parsed, i.e. became a Date.
+      const parsedAt = (value: unknown) => (value instanceof Date ? value : null);
+      i.updates.forEach((u, n) => {
+        const at = parsedAt(u?.at);
+        const reportedAt = parsedAt(i.reportedAt);
+        if (at && reportedAt && at < reportedAt)
+          ctx.addIssue({ code: 'custom', path: ['updates', n, 'at'], message: 'must not be before reportedAt' });
+        const previous = i.updates[n - 1];
+        const previousAt = parsedAt(previous?.at);
+        if (at && previousAt && at < previousAt)
+          ctx.addIssue({ code: 'custom', path: ['updates', n, 'at'], message: 'must not be before the previous update' });
+        if (previous?.status === 'resolved')
+          ctx.addIssue({ code: 'custom', path: ['updates', n], message: 'must not follow an update with status resolved' });
+      });
+    },
+    {
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        Array.isArray((payload.value as { updates?: unknown }).updates) &&
+        !issuePaths(payload).some((path) => path.length === 0 || (path[0] === 'updates' && path.length === 1)),
+    },
+  );
 
 const kpi = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'),
@@ -93,22 +130,24 @@ const kpi = z.object({
   callSuccessRatio: z.number().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
 });
 
-const uniqueBy = <T>(key: (item: T) => string, what: string) => (items: T[], ctx: z.RefinementCtx) => {
+/** Items repeating the string `field` of an earlier item; items whose field is no string are left to their own errors. */
+const uniqueBy = (field: string) => (items: unknown[], ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   items.forEach((item, n) => {
-    const k = key(item);
-    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [n], message: `repeats the ${what} "${k}"` });
+    const k = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[field] : undefined;
+    if (typeof k !== 'string') return;
+    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [n], message: `repeats the ${field} "${k}"` });
     seen.add(k);
   });
 };
 
 export const importDocument = z.strictObject({
   $comment: z.string().optional(),
-  products: z.array(z.object({ slug, measuredSince: instant })).default([]).superRefine(uniqueBy((p) => p.slug, 'slug')),
-  outages: z.array(outage).default([]).superRefine(uniqueBy((o) => o.id, 'id')),
-  maintenances: z.array(maintenance).default([]).superRefine(uniqueBy((m) => m.id, 'id')),
-  incidents: z.array(incident).default([]).superRefine(uniqueBy((i) => i.id, 'id')),
-  kpis: z.array(kpi).default([]).superRefine(uniqueBy((k) => k.month, 'month')),
+  products: z.array(z.object({ slug, measuredSince: instant })).default([]).superRefine(uniqueBy('slug'), whenArray),
+  outages: z.array(outage).default([]).superRefine(uniqueBy('id'), whenArray),
+  maintenances: z.array(maintenance).default([]).superRefine(uniqueBy('id'), whenArray),
+  incidents: z.array(incident).default([]).superRefine(uniqueBy('id'), whenArray),
+  kpis: z.array(kpi).default([]).superRefine(uniqueBy('month'), whenArray),
 });
 
 /** What import files contain, before parsing (dates as strings). */

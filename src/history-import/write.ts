@@ -2,7 +2,7 @@
 // reported with its JSON path; unknown product slugs are errors. Items are matched on
 // their external id, and rows are only touched when their content differs, so importing
 // the same file twice changes nothing (ids, revisions and the audit log stay as they are).
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '#db/client.ts';
 import {
   auditLog,
@@ -18,6 +18,7 @@ import {
 } from '#db/schema.ts';
 import type { Impact, MaintenanceState } from '#src/domain/vocabulary.ts';
 import { foldDeltaUpdates } from '#src/sla/incident-timelines.ts';
+import { inDocumentOrder, unknownProducts } from './problems.ts';
 import {
   formatPath,
   importDocument,
@@ -48,13 +49,14 @@ export interface ImportOptions {
 
 export async function importHistory(db: Database, input: unknown, options: ImportOptions): Promise<ImportResult> {
   const parsed = importDocument.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
-  }
-  const doc = parsed.data;
   const productIds = new Map((await db.select({ id: products.id, slug: products.slug }).from(products)).map((p) => [p.slug, p.id]));
-  const problems = unknownProducts(doc, productIds);
-  if (problems.length > 0) return { ok: false, problems };
+  // Every problem at once: the schema's and the unknown products', also when both occur.
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
+    ...unknownProducts(input, productIds),
+  ];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems: inDocumentOrder(problems) };
+  const doc = parsed.data;
 
   const summary = await db.transaction(async (tx) => {
     let changed = 0;
@@ -62,12 +64,14 @@ export async function importHistory(db: Database, input: unknown, options: Impor
       const rows = await tx
         .update(products)
         .set({ measuredSince: p.measuredSince })
-        .where(sql`${products.slug} = ${p.slug} and ${products.measuredSince} <> ${p.measuredSince}`)
+        // Through the column (ne), not a raw sql`` parameter: postgres.js cannot bind a
+        // bare Date there, and the import failed on a PostgreSQL server.
+        .where(and(eq(products.slug, p.slug), ne(products.measuredSince, p.measuredSince)))
         .returning({ id: products.id });
       changed += rows.length;
     }
     changed += await writeOutages(tx, doc, productIds);
-    for (const m of doc.maintenances) changed += await writeMaintenance(tx, m, productIds, options.now);
+    for (const m of doc.maintenances) changed += await writeMaintenance(tx, m, productIds, options);
     for (const i of doc.incidents) changed += await writeIncident(tx, i, productIds);
     for (const k of doc.kpis) {
       const rows = await tx
@@ -97,18 +101,12 @@ export async function importHistory(db: Database, input: unknown, options: Impor
   return { ok: true, summary };
 }
 
-function unknownProducts(doc: ImportDocument, known: Map<string, number>): ImportProblem[] {
-  const problems: ImportProblem[] = [];
-  const check = (value: string, path: PropertyKey[]) => {
-    if (!known.has(value)) problems.push({ path: formatPath(path), message: `names an unknown product "${value}"` });
-  };
-  doc.products.forEach((p, n) => check(p.slug, ['products', n, 'slug']));
-  doc.outages.forEach((o, n) => check(o.product, ['outages', n, 'product']));
-  doc.maintenances.forEach((m, n) => m.products.forEach((s, k) => check(s, ['maintenances', n, 'products', k])));
-  doc.incidents.forEach((i, n) =>
-    i.updates.forEach((u, k) => Object.keys(u.impacts).forEach((s) => check(s, ['incidents', n, 'updates', k, 'impacts', s]))),
-  );
-  return problems;
+/** Stored and wanted column values are equal; dates by their instant, to the millisecond. */
+function sameValue(stored: unknown, wanted: unknown): boolean {
+  if (stored instanceof Date || wanted instanceof Date) {
+    return stored instanceof Date && wanted instanceof Date && +stored === +wanted;
+  }
+  return stored === wanted;
 }
 
 async function writeOutages(tx: Transaction, doc: ImportDocument, productIds: Map<string, number>): Promise<number> {
@@ -151,7 +149,7 @@ function maintenanceState(m: ImportMaintenance, now: Date): MaintenanceState {
   return m.start <= now ? 'in_progress' : 'scheduled';
 }
 
-async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productIds: Map<string, number>, now: Date): Promise<number> {
+async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productIds: Map<string, number>, { now, actor }: ImportOptions): Promise<number> {
   const state = maintenanceState(m, now);
   const values = {
     type: m.type,
@@ -189,7 +187,7 @@ async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productId
     .sort((a, b) => a - b);
   const differs =
     current.join() !== wanted.join() ||
-    (Object.keys(values) as (keyof typeof values)[]).some((k) => String(values[k]) !== String(existing[k]));
+    (Object.keys(values) as (keyof typeof values)[]).some((k) => !sameValue(existing[k], values[k]));
   if (!differs) return 0;
   const revision = existing.revision + 1;
   const rescheduled = +existing.windowStart !== +m.start || +existing.windowEnd !== +m.end;
@@ -207,7 +205,7 @@ async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productId
     note: values.cancelReason,
   });
   await tx.insert(auditLog).values({
-    actor: 'import',
+    actor,
     action: 'update',
     entityType: 'maintenance',
     entityId: String(existing.id),
@@ -246,35 +244,57 @@ async function writeIncident(tx: Transaction, i: ImportIncident, productIds: Map
     resolvedAt: last.status === 'resolved' ? last.at : null,
   };
   const [existing] = await tx.select().from(incidents).where(eq(incidents.externalId, i.id));
-  let incidentId: number;
-  if (existing) {
-    const stored = await storedUpdates(tx, existing.id);
-    const same =
-      JSON.stringify(stored) === JSON.stringify(wanted) &&
-      (Object.keys(values) as (keyof typeof values)[]).every((k) => String(values[k]) === String(existing[k]));
-    if (same) return 0;
-    await tx.update(incidents).set({ ...values, updatedAt: new Date() }).where(eq(incidents.id, existing.id));
-    await tx.delete(incidentUpdates).where(eq(incidentUpdates.incidentId, existing.id));
-    incidentId = existing.id;
-  } else {
+  if (!existing) {
     const [row] = await tx.insert(incidents).values({ ...values, externalId: i.id }).returning({ id: incidents.id });
-    incidentId = row!.id;
+    await insertUpdates(tx, row!.id, wanted);
+    return 1;
   }
-  const inserted = await tx
-    .insert(incidentUpdates)
-    .values(wanted.map((u) => ({ incidentId, publishedAt: new Date(u.at), status: u.status as ImportIncident['updates'][number]['status'], message: u.message, messageEn: u.messageEn })))
-    .returning({ id: incidentUpdates.id });
-  const impactRows = wanted.flatMap((u, n) => u.impacts.map(([productId, impact]) => ({ updateId: inserted[n]!.id, productId, impact })));
-  if (impactRows.length > 0) await tx.insert(incidentUpdateImpacts).values(impactRows);
+  const stored = await storedUpdates(tx, existing.id);
+  const same =
+    JSON.stringify(stored.map(({ id: _id, ...u }) => u)) === JSON.stringify(wanted) &&
+    (Object.keys(values) as (keyof typeof values)[]).every((k) => sameValue(existing[k], values[k]));
+  if (same) return 0;
+  await tx.update(incidents).set({ ...values, updatedAt: new Date() }).where(eq(incidents.id, existing.id));
+  // Updates are paired by position and changed in place, so an update keeps its id, and
+  // with it its permalink and its feed guid, when the NMS corrects or appends to a thread.
+  for (const [n, update] of wanted.slice(0, stored.length).entries()) {
+    const { id, ...before } = stored[n]!;
+    if (JSON.stringify(before) === JSON.stringify(update)) continue;
+    await tx.update(incidentUpdates).set(updateColumns(update)).where(eq(incidentUpdates.id, id));
+    await tx.delete(incidentUpdateImpacts).where(eq(incidentUpdateImpacts.updateId, id));
+    if (update.impacts.length > 0) await tx.insert(incidentUpdateImpacts).values(impactColumns(id, update));
+  }
+  const surplus = stored.slice(wanted.length).map((u) => u.id);
+  if (surplus.length > 0) await tx.delete(incidentUpdates).where(inArray(incidentUpdates.id, surplus));
+  await insertUpdates(tx, existing.id, wanted.slice(stored.length));
   return 1;
 }
 
-async function storedUpdates(tx: Transaction, incidentId: number): Promise<StoredUpdate[]> {
+const updateColumns = (u: StoredUpdate) => ({
+  publishedAt: new Date(u.at),
+  status: u.status as ImportIncident['updates'][number]['status'],
+  message: u.message,
+  messageEn: u.messageEn,
+});
+const impactColumns = (updateId: number, u: StoredUpdate) => u.impacts.map(([productId, impact]) => ({ updateId, productId, impact }));
+
+async function insertUpdates(tx: Transaction, incidentId: number, updates: StoredUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const inserted = await tx
+    .insert(incidentUpdates)
+    .values(updates.map((u) => ({ incidentId, ...updateColumns(u) })))
+    .returning({ id: incidentUpdates.id });
+  const impactRows = updates.flatMap((u, n) => impactColumns(inserted[n]!.id, u));
+  if (impactRows.length > 0) await tx.insert(incidentUpdateImpacts).values(impactRows);
+}
+
+async function storedUpdates(tx: Transaction, incidentId: number): Promise<(StoredUpdate & { id: number })[]> {
   const updates = await tx.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(incidentUpdates.publishedAt, incidentUpdates.id);
   const impacts = updates.length
     ? await tx.select().from(incidentUpdateImpacts).where(inArray(incidentUpdateImpacts.updateId, updates.map((u) => u.id)))
     : [];
   return updates.map((u) => ({
+    id: u.id,
     at: +u.publishedAt,
     status: u.status,
     message: u.message,

@@ -1,7 +1,7 @@
 // The monthly SLA report as readable text for a terminal or an e-mail, in Dutch or
 // English. Every figure shown rounded is rounded down (percentages by formatPercent,
 // minutes and KPIs here), so a miss never reads as a hit: 98.996 % success is 98,99 %.
-import { floorPercent, formatPercent } from '#src/i18n/format.ts';
+import { floorPercent, formatNumber, formatPercent } from '#src/i18n/format.ts';
 import type { Locale } from '#src/i18n/messages.ts';
 import type { MonthlyReport } from './monthly-report.ts';
 
@@ -55,10 +55,7 @@ const words = {
 export function renderReportText(report: MonthlyReport, locale: Locale): string {
   const w = words[locale];
   const yesNo = (v: boolean | null) => (v === null ? w.none : v ? w.yes : w.no);
-  const number = (v: number, digits: number) =>
-    new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-      floorPercent(v, digits),
-    );
+  const number = (v: number, digits: number) => formatNumber(floorPercent(v, digits), locale, digits);
   const rows = report.products.map((p) => [
     p.name[locale],
     formatPercent(p.availability, locale, 3),

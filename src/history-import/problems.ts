@@ -1,0 +1,47 @@
+// The problems of an import file beyond its schema, and their order: product slugs the
+// database does not know, found in the raw input so that they are reported together with
+// the schema's problems, and all of them sorted as they appear in the file.
+import { formatPath, type ImportProblem } from './schema.ts';
+
+/**
+ * Product slugs the database does not know, wherever the file names one. Reads the raw
+ * input, not the parsed document, so they are reported together with the schema's
+ * problems; whatever is not where a slug belongs is left to the schema.
+ */
+export function unknownProducts(input: unknown, known: { has(slug: string): boolean }): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const field = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const check = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string' && value !== '' && !known.has(value))
+      problems.push({ path: formatPath(path), message: `names an unknown product "${value}"` });
+  };
+  items(field(input, 'products')).forEach((p, n) => check(field(p, 'slug'), ['products', n, 'slug']));
+  items(field(input, 'outages')).forEach((o, n) => check(field(o, 'product'), ['outages', n, 'product']));
+  items(field(input, 'maintenances')).forEach((m, n) =>
+    items(field(m, 'products')).forEach((s, k) => check(s, ['maintenances', n, 'products', k])),
+  );
+  items(field(input, 'incidents')).forEach((i, n) =>
+    items(field(i, 'updates')).forEach((u, k) => {
+      const impacts = field(u, 'impacts');
+      if (typeof impacts !== 'object' || impacts === null || Array.isArray(impacts)) return;
+      for (const s of Object.keys(impacts)) check(s, ['incidents', n, 'updates', k, 'impacts', s]);
+    }),
+  );
+  return problems;
+}
+
+const SECTIONS = ['products', 'outages', 'maintenances', 'incidents', 'kpis'];
+
+/** Problems sorted by section and item ("outages[2]" before "outages[10]"), in a stable sort. */
+export function inDocumentOrder(problems: ImportProblem[]): ImportProblem[] {
+  const position = ({ path }: ImportProblem): [number, number] => {
+    const match = /^([^.[]+)(?:\[(\d+)\])?/.exec(path);
+    return [match ? SECTIONS.indexOf(match[1]!) : -1, match?.[2] ? Number(match[2]) : -1];
+  };
+  return problems
+    .map((problem) => ({ problem, at: position(problem) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])
+    .map(({ problem }) => problem);
+}
