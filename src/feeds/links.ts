@@ -62,8 +62,10 @@ export function webcalUrl(siteUrl: string, path: string): string {
   return absoluteUrl(siteUrl, path).replace(/^https?:\/\//, 'webcal://');
 }
 
-export function homePath(locale: Locale): string {
-  return locale === 'en' ? '/en/' : '/';
+/** The page a feed belongs to (its channel link): the product page, or the incident history or maintenance list. */
+export function feedPagePath(kind: FeedKind, locale: Locale, productSlug?: string | null): string {
+  if (productSlug) return `${localePrefix(locale)}/products/${encodeURIComponent(productSlug)}`;
+  return `${localePrefix(locale)}${kind === 'incidents' ? '/history' : '/maintenance'}`;
 }
 
 /** The permalink of one NOC update on its incident page. */

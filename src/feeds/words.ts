@@ -1,7 +1,7 @@
-// The words of the calendar and the RSS feeds, in Dutch and English. Maintenance type
-// names and their SLA rules are not here: they come from src/sla/maintenance-rules.ts
-// (see maintenance-text.ts); product status words from src/i18n/messages.ts.
-import type { Impact, IncidentStatus } from '#src/domain/vocabulary.ts';
+// The words only the calendar and the RSS feeds use, in Dutch and English. Words the
+// pages use too (incident status, impact, category, the maintenance labels) come from
+// src/i18n/messages.ts, so a feed says what the page says; maintenance type names and
+// their SLA rules from src/sla/maintenance-rules.ts (see maintenance-text.ts).
 import type { Locale } from '#src/i18n/messages.ts';
 
 /** What a maintenance_revisions row says happened (db/schema.ts). */
@@ -14,19 +14,10 @@ interface FeedWords {
   incidentsDescription: (product: string | null) => string;
   maintenanceTitle: (product: string | null) => string;
   maintenanceDescription: (product: string | null) => string;
-  incidentStatus: Record<IncidentStatus, string>;
   change: Record<MaintenanceChange, string>;
-  expectedImpact: Record<Impact, string>;
-  cancelled: string;
-  category: (category: number) => string;
   labels: {
     type: string;
-    expectedImpact: string;
-    products: string;
-    window: string;
-    reason: string;
     moreInformation: string;
-    affected: string;
     timeRange: (from: string, to: string) => string;
   };
 }
@@ -43,7 +34,6 @@ export const FEED_WORDS: Record<Locale, FeedWords> = {
     maintenanceTitle: (product) => forProduct('voizXL onderhoud', product),
     maintenanceDescription: (product) =>
       `Aankondigingen en wijzigingen (verplaatst, geannuleerd, afgerond) van onderhoud aan ${product ?? 'de diensten van voizXL'}.`,
-    incidentStatus: { investigating: 'Onderzoek', identified: 'Oorzaak gevonden', monitoring: 'Hersteld, we monitoren', resolved: 'Opgelost' },
     change: {
       announced: 'Aangekondigd',
       rescheduled: 'Verplaatst',
@@ -52,22 +42,9 @@ export const FEED_WORDS: Record<Locale, FeedWords> = {
       completed: 'Afgerond',
       cancelled: 'Geannuleerd',
     },
-    expectedImpact: {
-      operational: 'geen merkbare onderbreking',
-      degraded_performance: 'verminderde prestaties',
-      partial_outage: 'gedeeltelijke onderbreking',
-      major_outage: 'volledige onderbreking',
-    },
-    cancelled: 'Geannuleerd',
-    category: (category) => `Categorie ${category}`,
     labels: {
       type: 'Soort',
-      expectedImpact: 'Verwachte impact',
-      products: 'Diensten',
-      window: 'Venster',
-      reason: 'Reden',
       moreInformation: 'Meer informatie',
-      affected: 'Getroffen diensten',
       timeRange: (from, to) => `${from} tot ${to}`,
     },
   },
@@ -80,7 +57,6 @@ export const FEED_WORDS: Record<Locale, FeedWords> = {
     maintenanceTitle: (product) => forProduct('voizXL maintenance', product),
     maintenanceDescription: (product) =>
       `Announcements and changes (rescheduled, cancelled, completed) of maintenance of ${product ?? 'the voizXL services'}.`,
-    incidentStatus: { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
     change: {
       announced: 'Announced',
       rescheduled: 'Rescheduled',
@@ -89,22 +65,9 @@ export const FEED_WORDS: Record<Locale, FeedWords> = {
       completed: 'Completed',
       cancelled: 'Cancelled',
     },
-    expectedImpact: {
-      operational: 'no noticeable interruption',
-      degraded_performance: 'degraded performance',
-      partial_outage: 'partial interruption',
-      major_outage: 'full interruption',
-    },
-    cancelled: 'Cancelled',
-    category: (category) => `Category ${category}`,
     labels: {
       type: 'Type',
-      expectedImpact: 'Expected impact',
-      products: 'Services',
-      window: 'Window',
-      reason: 'Reason',
       moreInformation: 'More information',
-      affected: 'Affected services',
       timeRange: (from, to) => `${from} to ${to}`,
     },
   },

@@ -28,12 +28,6 @@ export const en: Messages = {
     major_outage: 'Major outage',
   },
   incidentStatus: { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
-  maintenanceType: {
-    regular: 'Regular maintenance',
-    necessary: 'Necessary maintenance',
-    emergency: 'Emergency maintenance',
-    unannounced: 'Unannounced maintenance',
-  },
   maintenanceState: { scheduled: 'Scheduled', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
   noData: 'no data',
   updatedAt: (time) => `As of ${time}`,
@@ -118,12 +112,6 @@ export const en: Messages = {
     override: 'Reason for the deviation',
     cancelReason: 'Reason for cancellation',
     addToCalendar: 'Add to calendar',
-    typeRule: {
-      regular: 'Announced at least 14 days ahead by e-mail; only Friday 20:00 to Saturday 03:00.',
-      necessary: 'Announced at least 24 hours ahead by e-mail and on the status page; any day between 19:00 and 23:00.',
-      emergency: 'Announced within 1 hour by e-mail and on the status page; at any time.',
-      unannounced: 'Without notice; interruption shorter than 1 minute; at any time.',
-    },
   },
   availability: {
     title: 'Availability',

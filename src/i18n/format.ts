@@ -44,6 +44,7 @@ export function formatWindow(start: Date, end: Date, locale: Locale): string {
 /** "12 nov." for a day of the 90-day bar. */
 export function formatShortDate(dayKey: string, locale: Locale): string {
   const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number];
+  // Noon UTC of the day falls on the same calendar day in Amsterdam.
   return dateFormat(locale, 'shortDate').format(Date.UTC(year, month - 1, day, 12));
 }
 
@@ -57,8 +58,17 @@ export function formatDuration(ms: number, locale: Locale): string {
   return durationInWords(ms, locale);
 }
 
+// Intl formatters are costly to create and a page formats hundreds of numbers: keep them.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, locale: Locale, decimals: number): string {
-  return new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  const key = `${locale}:${decimals}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /**
@@ -78,5 +88,6 @@ export function formatPercent(value: number | null, locale: Locale, decimals = 2
 
 /** A target as written in the SLA: 99.95 → "99,95", 99.9 → "99,9". */
 export function formatTarget(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 3 }).format(value);
+  // Targets are written as the SLA writes them: no trailing zeros.
+  return String(value).replace('.', locale === 'nl' ? ',' : '.');
 }

@@ -1,6 +1,6 @@
 // Every string the pages show, per language: the type lives here, the texts in nl.ts and
 // en.ts. Dutch is the default at /…; English lives at /en/….
-import type { Impact, IncidentStatus, MaintenanceState, MaintenanceType, ProductStatus } from '#src/domain/vocabulary.ts';
+import type { Impact, IncidentStatus, MaintenanceState, ProductStatus } from '#src/domain/vocabulary.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
 import { en } from './en.ts';
@@ -19,7 +19,6 @@ export interface Messages {
   status: Record<ProductStatus, string>;
   impact: Record<Impact, string>;
   incidentStatus: Record<IncidentStatus, string>;
-  maintenanceType: Record<MaintenanceType, string>;
   maintenanceState: Record<MaintenanceState, string>;
   noData: string;
   updatedAt: (time: string) => string;
@@ -97,7 +96,6 @@ export interface Messages {
     override: string;
     cancelReason: string;
     addToCalendar: string;
-    typeRule: Record<MaintenanceType, string>;
   };
   availability: {
     title: string;

@@ -28,12 +28,6 @@ export const nl: Messages = {
     major_outage: 'Ernstige storing',
   },
   incidentStatus: { investigating: 'Onderzoek', identified: 'Oorzaak gevonden', monitoring: 'Monitoring', resolved: 'Opgelost' },
-  maintenanceType: {
-    regular: 'Regulier onderhoud',
-    necessary: 'Noodzakelijk onderhoud',
-    emergency: 'Spoedonderhoud',
-    unannounced: 'Onaangekondigd onderhoud',
-  },
   maintenanceState: { scheduled: 'Gepland', in_progress: 'Bezig', completed: 'Afgerond', cancelled: 'Geannuleerd' },
   noData: 'geen gegevens',
   updatedAt: (time) => `Stand van ${time}`,
@@ -118,12 +112,6 @@ export const nl: Messages = {
     override: 'Reden voor afwijking',
     cancelReason: 'Reden van annulering',
     addToCalendar: 'Zet in uw agenda',
-    typeRule: {
-      regular: 'Minstens 14 dagen vooraf per e-mail aangekondigd; alleen vrijdag 20:00 tot zaterdag 03:00.',
-      necessary: 'Minstens 24 uur vooraf per e-mail en op de statuspagina aangekondigd; elke dag tussen 19:00 en 23:00.',
-      emergency: 'Binnen 1 uur aangekondigd per e-mail en op de statuspagina; op elk moment.',
-      unannounced: 'Zonder aankondiging; onderbreking korter dan 1 minuut; op elk moment.',
-    },
   },
   availability: {
     title: 'Beschikbaarheid',

@@ -72,8 +72,8 @@ export function noticeGiven(announcedAt: number, start: number): number {
   return start - announcedAt;
 }
 
-// Names, and the notice as the SLA words it ("24 hours", not "1 day").
-const TYPE_TEXT: Record<MaintenanceType, { en: string; nl: string; notice: { en: string; nl: string } }> = {
+// Names, and the notice as the SLA words it ("24 hours", not "1 day"). Exported for the feeds.
+export const TYPE_TEXT: Record<MaintenanceType, { en: string; nl: string; notice: { en: string; nl: string } }> = {
   regular: { en: 'Regular maintenance', nl: 'Regulier onderhoud', notice: { en: '14 days', nl: '14 dagen' } },
   necessary: { en: 'Necessary maintenance', nl: 'Noodzakelijk onderhoud', notice: { en: '24 hours', nl: '24 uur' } },
   emergency: { en: 'Emergency maintenance', nl: 'Spoedonderhoud', notice: { en: '1 hour', nl: '1 uur' } },
@@ -119,7 +119,8 @@ function formatMoment(instant: number, zone: string, language: Language): string
   return `${WEEKDAYS[language][p.weekday - 1]} ${p.day} ${MONTHS[language][p.month - 1]} ${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-function describeSlot(slot: AllowedSlot, language: Language): string {
+/** "from Friday 20:00 to Saturday 03:00": the slot in words (exported for the feeds). */
+export function describeSlot(slot: AllowedSlot, language: Language): string {
   const opens = `${pad(slot.opens.hour)}:${pad(slot.opens.minute)}`;
   const closes = `${pad(slot.closes.hour)}:${pad(slot.closes.minute)}`;
   if (slot.weekdays && slot.weekdays.length === 1 && slot.closesDaysLater === 1) {
@@ -205,4 +206,27 @@ export function checkMaintenance(plan: MaintenancePlan, zone: string = SLA_TIME_
     });
   }
   return breaches;
+}
+
+export function maintenanceTypeName(type: MaintenanceType, locale: Language): string {
+  return TYPE_TEXT[type][locale];
+}
+
+/**
+ * The SLA rule of a maintenance type in one sentence, e.g. "Regular maintenance is
+ * announced at least 14 days ahead and takes place from Friday 20:00 to Saturday 03:00
+ * (Europe/Amsterdam)."
+ */
+export function describeRule(type: MaintenanceType, locale: Language): string {
+  const rule = MAINTENANCE_RULES[type];
+  const notice = TYPE_TEXT[type].notice[locale];
+  const en = locale === 'en';
+  let announced: string;
+  if (rule.minimumNoticeMs === null) announced = en ? 'is not announced in advance' : 'wordt niet vooraf aangekondigd';
+  else if (rule.minimumNoticeMs >= 0) announced = en ? `is announced at least ${notice} ahead` : `wordt ten minste ${notice} vooraf aangekondigd`;
+  else announced = en ? `is announced no later than ${notice} after it starts` : `wordt uiterlijk ${notice} na de start aangekondigd`;
+  let when: string;
+  if (rule.slot) when = `${en ? 'takes place' : 'vindt plaats'} ${describeSlot(rule.slot, locale)} (Europe/Amsterdam)`;
+  else when = en ? 'may take place at any time' : 'kan op elk moment plaatsvinden';
+  return `${TYPE_TEXT[type][locale]} ${announced} ${en ? 'and' : 'en'} ${when}.`;
 }

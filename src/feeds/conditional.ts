@@ -1,0 +1,62 @@
+// HTTP caching of the feeds (RFC 9110 §8.8, §13): a strong ETag that is a hash of the
+// body, so it changes exactly when the bytes do, and Last-Modified from the data's last
+// change, never from the clock. Answers 304 Not Modified to a matching If-None-Match or,
+// when there is none, to an If-Modified-Since not older than the last change; answers
+// HEAD with the headers alone. Pure: request headers and the representation in, a
+// Response out.
+import { createHash } from 'node:crypto';
+
+export interface Representation {
+  body: string;
+  /** e.g. "text/calendar; charset=utf-8". */
+  contentType: string;
+  /** The data's last change; null when the feed shows nothing (no Last-Modified then). */
+  lastModified: Date | null;
+  /** Seconds a client or proxy may reuse the response without asking again. */
+  maxAgeSeconds: number;
+}
+
+export interface ConditionalRequest {
+  method: string;
+  headers: Headers;
+}
+
+/** A strong entity tag of the body: "…" around 128 bits of its SHA-256, base64url. */
+export function entityTag(body: string): string {
+  return `"${createHash('sha256').update(body, 'utf8').digest('base64url').slice(0, 22)}"`;
+}
+
+/** Weak comparison (RFC 9110 §8.8.3.2), as If-None-Match asks: W/"x" matches "x". */
+function matchesAny(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
+/** Whether a GET or HEAD may be answered 304, following the precedence of RFC 9110 §13.2.2. */
+export function isNotModified(headers: Headers, etag: string, lastModified: Date | null): boolean {
+  const ifNoneMatch = headers.get('if-none-match');
+  if (ifNoneMatch !== null) return matchesAny(ifNoneMatch, etag);
+  const ifModifiedSince = headers.get('if-modified-since');
+  if (ifModifiedSince === null || lastModified === null) return false;
+  const since = Date.parse(ifModifiedSince);
+  // HTTP dates have whole seconds: a change within the second of `since` is not newer.
+  return Number.isFinite(since) && Math.floor(+lastModified / 1000) * 1000 <= since;
+}
+
+export function conditionalResponse(request: ConditionalRequest, representation: Representation): Response {
+  const etag = entityTag(representation.body);
+  const headers = new Headers({
+    ETag: etag,
+    'Cache-Control': `public, max-age=${representation.maxAgeSeconds}`,
+  });
+  if (representation.lastModified) headers.set('Last-Modified', representation.lastModified.toUTCString());
+  const method = request.method.toUpperCase();
+  if ((method === 'GET' || method === 'HEAD') && isNotModified(request.headers, etag, representation.lastModified)) {
+    return new Response(null, { status: 304, headers });
+  }
+  const bytes = Buffer.from(representation.body, 'utf8');
+  headers.set('Content-Type', representation.contentType);
+  headers.set('Content-Length', String(bytes.byteLength));
+  return new Response(method === 'HEAD' ? null : bytes, { status: 200, headers });
+}

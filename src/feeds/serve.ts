@@ -1,0 +1,58 @@
+// The thin shell of the feeds: load the rows through a read model, build the document with
+// a pure builder, answer with the HTTP caching of conditional.ts. Every feed route calls
+// serveFeed; renderFeed is the same without HTTP (the benchmark uses it).
+import type { Database } from '#db/client.ts';
+import type { Locale } from '#src/i18n/messages.ts';
+import { loadIncidentFeedData } from '#src/read-models/incident-feed.ts';
+import { loadCalendarData, loadMaintenanceFeedData } from '#src/read-models/maintenance-feed.ts';
+import { getRuntime } from '#src/server/runtime.ts';
+import { buildCalendar } from './calendar.ts';
+import { conditionalResponse, type Representation } from './conditional.ts';
+import { buildIncidentFeed } from './incident-feed.ts';
+import type { FeedKind } from './links.ts';
+import { buildMaintenanceFeed } from './maintenance-feed.ts';
+
+export interface FeedRequest {
+  kind: FeedKind;
+  locale: Locale;
+  /** null: every product. */
+  productSlug: string | null;
+}
+
+const CALENDAR = 'text/calendar; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+
+/** The feed as a representation; null when the product slug is unknown. */
+export async function renderFeed(db: Database, siteUrl: string, feed: FeedRequest, now: Date): Promise<Representation | null> {
+  const scope = { productSlug: feed.productSlug, now };
+  const { locale } = feed;
+  if (feed.kind === 'calendar') {
+    const data = await loadCalendarData(db, scope);
+    if (!data) return null;
+    const body = buildCalendar({ locale, siteUrl, product: data.product, maintenances: data.maintenances });
+    return { body, contentType: CALENDAR, lastModified: data.lastChange, maxAgeSeconds: 300 };
+  }
+  if (feed.kind === 'maintenance') {
+    const data = await loadMaintenanceFeedData(db, scope);
+    if (!data) return null;
+    const body = buildMaintenanceFeed({ locale, siteUrl, ...data });
+    return { body, contentType: RSS, lastModified: data.lastChange, maxAgeSeconds: 300 };
+  }
+  const data = await loadIncidentFeedData(db, scope);
+  if (!data) return null;
+  const body = buildIncidentFeed({ locale, siteUrl, ...data });
+  return { body, contentType: RSS, lastModified: data.lastChange, maxAgeSeconds: 60 };
+}
+
+export async function serveFeed(request: Request, feed: FeedRequest): Promise<Response> {
+  const { config, database } = getRuntime();
+  const representation = await renderFeed(database.db, config.siteUrl, feed, new Date());
+  if (!representation) {
+    const text = feed.locale === 'en' ? 'Unknown product' : 'Onbekende dienst';
+    return new Response(request.method === 'HEAD' ? null : `${text}\n`, {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
+  return conditionalResponse(request, representation);
+}

@@ -1,0 +1,6 @@
+// /en/products/<slug>/incidents.rss: one product's incident feed (RSS), in English. An unknown slug is a 404.
+// Astro answers HEAD with this GET handler and drops the body.
+import type { APIRoute } from 'astro';
+import { serveFeed } from '#src/feeds/serve.ts';
+
+export const GET: APIRoute = ({ request, params }) => serveFeed(request, { kind: 'incidents', locale: 'en', productSlug: params.slug ?? null });

@@ -1,0 +1,6 @@
+// /maintenance.ics: all products' maintenance calendar (iCalendar), in Dutch.
+// Astro answers HEAD with this GET handler and drops the body.
+import type { APIRoute } from 'astro';
+import { serveFeed } from '#src/feeds/serve.ts';
+
+export const GET: APIRoute = ({ request }) => serveFeed(request, { kind: 'calendar', locale: 'nl', productSlug: null });

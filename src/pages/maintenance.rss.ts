@@ -1,0 +1,6 @@
+// /maintenance.rss: all products' maintenance feed (RSS), in Dutch.
+// Astro answers HEAD with this GET handler and drops the body.
+import type { APIRoute } from 'astro';
+import { serveFeed } from '#src/feeds/serve.ts';
+
+export const GET: APIRoute = ({ request }) => serveFeed(request, { kind: 'maintenance', locale: 'nl', productSlug: null });

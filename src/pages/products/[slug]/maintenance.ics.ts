@@ -1,0 +1,6 @@
+// /products/<slug>/maintenance.ics: one product's maintenance calendar (iCalendar), in Dutch. An unknown slug is a 404.
+// Astro answers HEAD with this GET handler and drops the body.
+import type { APIRoute } from 'astro';
+import { serveFeed } from '#src/feeds/serve.ts';
+
+export const GET: APIRoute = ({ request, params }) => serveFeed(request, { kind: 'calendar', locale: 'nl', productSlug: params.slug ?? null });

@@ -1,0 +1,44 @@
+// The products as the feeds name them, in catalogue order (group, then product), and the
+// one a product feed asks for by slug. Six rows: read whole.
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '#db/client.ts';
+import { productGroups, products } from '#db/schema.ts';
+import type { FeedProduct } from '#src/feeds/words.ts';
+
+export interface FeedProductRow extends FeedProduct {
+  id: number;
+}
+
+export interface FeedProducts {
+  /** In catalogue order. */
+  list: FeedProductRow[];
+  byId: Map<number, FeedProductRow>;
+}
+
+export async function loadFeedProducts(db: Database): Promise<FeedProducts> {
+  const rows = await db
+    .select({ id: products.id, slug: products.slug, nameNl: products.nameNl, nameEn: products.nameEn })
+    .from(products)
+    .innerJoin(productGroups, eq(products.groupId, productGroups.id))
+    .orderBy(asc(productGroups.position), asc(products.position), asc(products.id));
+  const list = rows.map((r) => ({ id: r.id, slug: r.slug, name: { nl: r.nameNl, en: r.nameEn } }));
+  return { list, byId: new Map(list.map((p) => [p.id, p])) };
+}
+
+/** The product a feed is for: null for all products, undefined when the slug is unknown. */
+export function feedProductOf(all: FeedProducts, slug: string | null): FeedProductRow | null | undefined {
+  return slug === null ? null : all.list.find((p) => p.slug === slug);
+}
+
+/** The products among `ids`, in catalogue order. */
+export function inCatalogueOrder(all: FeedProducts, ids: Iterable<number>): FeedProductRow[] {
+  const wanted = new Set(ids);
+  return all.list.filter((p) => wanted.has(p.id));
+}
+
+/** The latest of the given moments; null when there is none. */
+export function latest(moments: Iterable<Date>): Date | null {
+  let newest: Date | null = null;
+  for (const moment of moments) if (!newest || +moment > +newest) newest = moment;
+  return newest;
+}

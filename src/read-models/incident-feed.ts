@@ -1,0 +1,78 @@
+// Loads what the incident RSS feed shows: the newest published NOC updates (bounded by
+// FEED_ITEM_LIMIT) of collective incidents, for all products or for the incidents that
+// affected one product at any update, each with its impact snapshot. The pure builder in
+// src/feeds/incident-feed.ts does the rest.
+import { and, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '#db/client.ts';
+import { incidentUpdateImpacts, incidentUpdates, incidents } from '#db/schema.ts';
+import type { IncidentCategory } from '#src/domain/vocabulary.ts';
+import type { FeedIncidentUpdate } from '#src/feeds/incident-feed.ts';
+import type { FeedProduct } from '#src/feeds/words.ts';
+import { feedProductOf, latest, loadFeedProducts } from './feed-products.ts';
+import { FEED_ITEM_LIMIT, type FeedScope } from './maintenance-feed.ts';
+
+export interface IncidentFeedData {
+  product: FeedProduct | null;
+  /** Newest first. */
+  updates: FeedIncidentUpdate[];
+  /** The newest change of anything shown: the feed's Last-Modified. */
+  lastChange: Date | null;
+}
+
+/** null when the product slug is unknown. */
+export async function loadIncidentFeedData(db: Database, scope: FeedScope): Promise<IncidentFeedData | null> {
+  const all = await loadFeedProducts(db);
+  const product = feedProductOf(all, scope.productSlug);
+  if (product === undefined) return null;
+  const rows = await db
+    .select({ update: incidentUpdates, incident: incidents })
+    .from(incidentUpdates)
+    .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
+    .where(and(lte(incidentUpdates.publishedAt, scope.now), affecting(db, product?.id)))
+    .orderBy(desc(incidentUpdates.publishedAt), desc(incidentUpdates.id))
+    .limit(FEED_ITEM_LIMIT);
+  const impactRows = rows.length
+    ? await db
+        .select()
+        .from(incidentUpdateImpacts)
+        .where(inArray(incidentUpdateImpacts.updateId, rows.map((r) => r.update.id)))
+    : [];
+  const impactsOf = new Map<number, Map<number, FeedIncidentUpdate['impacts'][number]['impact']>>();
+  for (const row of impactRows) {
+    const snapshot = impactsOf.get(row.updateId) ?? new Map();
+    snapshot.set(row.productId, row.impact);
+    impactsOf.set(row.updateId, snapshot);
+  }
+  const updates = rows.map(({ update: u, incident: i }) => {
+    const snapshot = impactsOf.get(u.id) ?? new Map();
+    return {
+      id: u.id,
+      publishedAt: u.publishedAt,
+      status: u.status,
+      message: u.message,
+      messageEn: u.messageEn,
+      incident: { id: i.id, title: i.title, titleEn: i.titleEn, category: i.category as IncidentCategory },
+      impacts: all.list
+        .filter((p) => snapshot.has(p.id))
+        .map((p) => ({ product: { slug: p.slug, name: p.name }, impact: snapshot.get(p.id)! })),
+    } satisfies FeedIncidentUpdate;
+  });
+  return {
+    product: product && { slug: product.slug, name: product.name },
+    updates,
+    lastChange: latest(rows.flatMap((r) => [r.update.publishedAt, r.incident.updatedAt])),
+  };
+}
+
+/** Incidents that named the product in any update's impacts. */
+function affecting(db: Database, productId: number | undefined): SQL | undefined {
+  if (productId === undefined) return undefined;
+  const affected = alias(incidentUpdates, 'affected_update');
+  const ids = db
+    .selectDistinct({ id: affected.incidentId })
+    .from(incidentUpdateImpacts)
+    .innerJoin(affected, eq(affected.id, incidentUpdateImpacts.updateId))
+    .where(eq(incidentUpdateImpacts.productId, productId));
+  return inArray(incidentUpdates.incidentId, ids);
+}
