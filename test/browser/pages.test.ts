@@ -1,0 +1,59 @@
+// Every public page through the whole matrix (light/dark × 320/1280 px × JavaScript on/off):
+// content, axe-core, no sideways scrolling, visible focus, own origin only, no web fonts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { useBrowser } from '../support/browser.ts';
+import { checkPages, expectBothLanguagesListed, pathOf, type PagePath } from '../support/page-matrix.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+// ─── PAGES UNDER TEST ─────────────────────────────────────────────────────────────────
+// Add every public page here, in Dutch AND English (the test below fails when a page's
+// hreflang alternate is missing from the list). A page that answers other than 200 is
+// written { path, status }, e.g. { path: '/bestaat-niet', status: 404 }.
+// Incident 1 and maintenance 1 exist in the demo history of every date.
+const PAGES: PagePath[] = [
+  '/',
+  '/en/',
+  '/history',
+  '/en/history',
+  '/history?product=3cx',
+  '/en/history?product=3cx',
+  '/incidents/1',
+  '/en/incidents/1',
+  '/maintenance',
+  '/en/maintenance',
+  '/maintenance/1',
+  '/en/maintenance/1',
+  '/availability',
+  '/en/availability',
+  '/products/voipnow',
+  '/en/products/voipnow',
+  '/subscribe',
+  '/en/subscribe',
+  { path: '/bestaat-niet', status: 404 },
+  { path: '/en/does-not-exist', status: 404 },
+];
+// ──────────────────────────────────────────────────────────────────────────────────────
+
+useBrowser();
+let server: RunningServer;
+const dataDir = mkdtempSync(join(tmpdir(), 'status-browser-pages-'));
+beforeAll(async () => {
+  server = await startServer({ DATA_DIR: dataDir });
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('public pages', () => {
+  it('are listed in both languages', async () => {
+    await expectBothLanguagesListed(server, PAGES);
+  });
+
+  it.each(PAGES.map((page) => [pathOf(page), page] as const))('%s in light and dark, 320 and 1280 px, JavaScript on and off', async (_, page) => {
+    await checkPages(server, [page]);
+  });
+});
