@@ -1,7 +1,7 @@
 // Where the feeds and the pages they point to live: one source for the feed URLs (used by
 // the routes, the feeds' self links and the pages' <link rel="alternate"> tags) and for
 // the incident and maintenance permalinks the feed items link to.
-import type { Locale } from '#src/i18n/messages.ts';
+import { localePath, type Locale } from '#src/i18n/messages.ts';
 import { FEED_WORDS } from './words.ts';
 
 export type FeedKind = 'incidents' | 'maintenance' | 'calendar';
@@ -18,12 +18,11 @@ const FILES: Readonly<Record<FeedKind, string>> = {
   calendar: 'maintenance.ics',
 };
 
-const localePrefix = (locale: Locale) => (locale === 'en' ? '/en' : '');
 
 /** "/products/3cx/maintenance.ics", "/en/incidents.rss". */
 export function feedPath(kind: FeedKind, locale: Locale, productSlug?: string | null): string {
   const product = productSlug ? `/products/${encodeURIComponent(productSlug)}` : '';
-  return `${localePrefix(locale)}${product}/${FILES[kind]}`;
+  return localePath(locale, `${product}/${FILES[kind]}`);
 }
 
 export interface FeedLink {
@@ -64,15 +63,15 @@ export function webcalUrl(siteUrl: string, path: string): string {
 
 /** The page a feed belongs to (its channel link): the product page, or the incident history or maintenance list. */
 export function feedPagePath(kind: FeedKind, locale: Locale, productSlug?: string | null): string {
-  if (productSlug) return `${localePrefix(locale)}/products/${encodeURIComponent(productSlug)}`;
-  return `${localePrefix(locale)}${kind === 'incidents' ? '/history' : '/maintenance'}`;
+  if (productSlug) return localePath(locale, `/products/${encodeURIComponent(productSlug)}`);
+  return localePath(locale, kind === 'incidents' ? '/history' : '/maintenance');
 }
 
 /** The permalink of one NOC update on its incident page. */
 export function incidentUpdatePath(locale: Locale, incidentId: number, updateId: number): string {
-  return `${localePrefix(locale)}/incidents/${incidentId}#update-${updateId}`;
+  return localePath(locale, `/incidents/${incidentId}#update-${updateId}`);
 }
 
 export function maintenancePath(locale: Locale, maintenanceId: number): string {
-  return `${localePrefix(locale)}/maintenance/${maintenanceId}`;
+  return localePath(locale, `/maintenance/${maintenanceId}`);
 }

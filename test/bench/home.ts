@@ -2,15 +2,17 @@
 // home page with 1 and with 10 years of generated history, against a prerendered static
 // page of the same size served by the same server in the same run. The home page reads a
 // bounded amount of data, so its figures should not depend on the length of the history.
+// With TEST_DATABASE_URL set, the same runs against a fresh PostgreSQL database too.
 // Needs `npm run build` first. Not a test: the figures go into README by hand.
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '#db/client.ts';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
 import { runMigrations } from '#db/migrate.ts';
 import { importHistory } from '#src/history-import/write.ts';
 import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
+import { drivers, freshDatabase, type Driver } from '../support/databases.ts';
 import { startServer } from '../support/server.ts';
 import { generateBenchHistory } from './history.ts';
 
@@ -57,9 +59,24 @@ async function load(label: string, url: string): Promise<Load> {
   return { label, bytes, perSecond: REQUESTS / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-async function prepare(years: number): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), `status-bench-${years}y-`));
-  const handle = await openDatabase({ dataDir: dir });
+interface Prepared {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A database with `years` of generated history: embedded, or a fresh one on the server. */
+async function prepare(years: number, driver: Driver): Promise<Prepared> {
+  let handle: DatabaseHandle;
+  let prepared: Prepared;
+  if (driver === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), `status-bench-${years}y-`));
+    handle = await openDatabase({ dataDir: dir });
+    prepared = { env: { DATA_DIR: dir, DEMO_DATA: 'off' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  } else {
+    const database = await freshDatabase('postgres', { migrated: false });
+    handle = database.handle;
+    prepared = { env: { DATABASE_URL: database.url! }, drop: () => database.drop() };
+  }
   const now = Date.now();
   const start = now - years * 365 * DAY;
   await runMigrations(handle);
@@ -68,23 +85,25 @@ async function prepare(years: number): Promise<string> {
   const sizes = { outages: 5_000 * scale, incidents: 2_000 * scale, updatesPerIncident: 5, maintenances: 1_000 * scale };
   const result = await importHistory(handle.db, generateBenchHistory({ products, start, end: now - DAY, sizes }), { now: new Date(now), actor: 'bench' });
   if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-  await handle.close();
-  return dir;
+  if (driver === 'pglite') await handle.close();
+  return prepared;
 }
 
 const results: Load[] = [];
-for (const years of [1, 10]) {
-  const dir = await prepare(years);
-  const server = await startServer({ DATA_DIR: dir, DEMO_DATA: 'off' });
-  try {
-    const home = await fetch(`${server.url}/`).then((r) => r.text());
-    writeFileSync(staticFile, home);
-    results.push(await load(`home, ${years} year(s) of history`, `${server.url}/`));
-    results.push(await load(`static page of the same size (${years} y run)`, `${server.url}/bench-static.html`));
-  } finally {
-    await server.stop();
-    unlinkSync(staticFile);
-    rmSync(dir, { recursive: true, force: true });
+for (const driver of drivers) {
+  for (const years of [1, 10]) {
+    const prepared = await prepare(years, driver);
+    const server = await startServer(prepared.env);
+    try {
+      const home = await fetch(`${server.url}/`).then((r) => r.text());
+      writeFileSync(staticFile, home);
+      results.push(await load(`home, ${years} year(s) of history, ${driver}`, `${server.url}/`));
+      results.push(await load(`static page of the same size`, `${server.url}/bench-static.html`));
+    } finally {
+      await server.stop();
+      unlinkSync(staticFile);
+      await prepared.drop();
+    }
   }
 }
 
