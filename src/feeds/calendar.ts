@@ -5,11 +5,11 @@
 // clock, and UTC needs no VTIMEZONE that clients might read differently.
 import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { Impact, MaintenanceState, MaintenanceType } from '#src/domain/vocabulary.ts';
-import { messages, type Locale } from '#src/i18n/messages.ts';
+import { localized, messages, type Locale } from '#src/i18n/messages.ts';
 import { absoluteUrl, feedPagePath, feedPath, maintenancePath } from './links.ts';
 import { maintenanceFactLines, maintenanceHeadline, windowLine } from './maintenance-text.ts';
 import { maintenanceTypeName } from '#src/sla/maintenance-rules.ts';
-import { FEED_WORDS, localized, type FeedProduct } from './words.ts';
+import { FEED_WORDS, type FeedProduct } from './words.ts';
 
 /** Calendar clients refetch after an hour (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 export const CALENDAR_REFRESH_SECONDS = 3600;

@@ -2,12 +2,12 @@
 // announcement and per change (rescheduled, edited, started, completed, cancelled), so a
 // reader sees every change as news. Each item shows the window as of its revision. Pure.
 import type { MaintenanceState } from '#src/domain/vocabulary.ts';
-import { messages, type Locale } from '#src/i18n/messages.ts';
+import { localized, messages, type Locale } from '#src/i18n/messages.ts';
 import { absoluteUrl, feedPagePath, feedPath, maintenancePath } from './links.ts';
 import { maintenanceFactLines, maintenanceHeadline, windowLine, type MaintenanceFacts } from './maintenance-text.ts';
 import { maintenanceTypeName } from '#src/sla/maintenance-rules.ts';
 import { buildRss, textToHtml, type RssItem } from './rss.ts';
-import { FEED_WORDS, localized, type FeedProduct, type MaintenanceChange } from './words.ts';
+import { FEED_WORDS, type FeedProduct, type MaintenanceChange } from './words.ts';
 
 /** Maintenance is announced hours to weeks ahead: an hour is fresh enough. */
 export const MAINTENANCE_FEED_TTL_MINUTES = 60;

@@ -4,9 +4,9 @@
 // products and the window in Europe/Amsterdam time, with the pages' labels. Pure.
 import type { Impact, MaintenanceType } from '#src/domain/vocabulary.ts';
 import { formatDateTime } from '#src/i18n/format.ts';
-import { messages, type Locale } from '#src/i18n/messages.ts';
+import { localized, messages, type Locale } from '#src/i18n/messages.ts';
 import { describeRule, maintenanceTypeName } from '#src/sla/maintenance-rules.ts';
-import { FEED_WORDS, localized, type FeedProduct } from './words.ts';
+import { FEED_WORDS, type FeedProduct } from './words.ts';
 
 export interface MaintenanceFacts {
   type: MaintenanceType;

@@ -79,7 +79,3 @@ export interface FeedProduct {
   name: { nl: string; en: string };
 }
 
-/** The English text when asked for and present, else the Dutch one. */
-export function localized(nl: string, en: string | null, locale: Locale): string {
-  return locale === 'en' && en ? en : nl;
-}

@@ -143,3 +143,8 @@ export const messages: Record<Locale, Messages> = { nl, en };
 export function localePath(locale: Locale, path: string): string {
   return locale === 'nl' ? path : path === '/' ? '/en/' : `/en${path}`;
 }
+
+/** The English text when asked for and present, else the Dutch one (the NOC writes Dutch). */
+export function localized(nl: string, en: string | null, locale: Locale): string {
+  return locale === 'en' && en ? en : nl;
+}
