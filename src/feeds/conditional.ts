@@ -1,16 +1,26 @@
 // HTTP caching of the feeds (RFC 9110 §8.8, §13): a strong ETag that is a hash of the
-// body, so it changes exactly when the bytes do, and Last-Modified from the data's last
-// change, never from the clock. Answers 304 Not Modified to a matching If-None-Match or,
-// when there is none, to an If-Modified-Since not older than the last change; answers
-// HEAD with the headers alone. Pure: request headers and the representation in, a
-// Response out.
+// body, so it changes exactly when the bytes do, and a Last-Modified no earlier than the
+// last moment the body could have changed. Answers 304 Not Modified to a matching
+// If-None-Match or, when there is none, to an If-Modified-Since not older than
+// Last-Modified; answers HEAD with the headers alone. Pure: request headers and the
+// representation in, a Response out.
+//
+// A client that sends only If-Modified-Since gets 304 exactly when its copy's body would
+// have the current ETag, as long as Last-Modified moves with every change of the body,
+// including those the clock makes without any data changing (an event leaving the
+// calendar's 12-month window, a completion appearing when a window ends, an item pushed
+// out of the newest 50). The read models compute it so (src/read-models/maintenance-feed.ts);
+// it is never the request's time, which would make every copy look stale.
 import { createHash } from 'node:crypto';
 
 export interface Representation {
   body: string;
   /** e.g. "text/calendar; charset=utf-8". */
   contentType: string;
-  /** The data's last change; null when the feed shows nothing (no Last-Modified then). */
+  /**
+   * The latest moment, not after now, at which the body could have changed: the data's last
+   * change or a moment the clock changed what is shown. null: no Last-Modified header.
+   */
   lastModified: Date | null;
   /** Seconds a client or proxy may reuse the response without asking again. */
   maxAgeSeconds: number;

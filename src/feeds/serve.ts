@@ -30,18 +30,18 @@ export async function renderFeed(db: Database, siteUrl: string, feed: FeedReques
     const data = await loadCalendarData(db, scope);
     if (!data) return null;
     const body = buildCalendar({ locale, siteUrl, product: data.product, maintenances: data.maintenances });
-    return { body, contentType: CALENDAR, lastModified: data.lastChange, maxAgeSeconds: 300 };
+    return { body, contentType: CALENDAR, lastModified: data.lastModified, maxAgeSeconds: 300 };
   }
   if (feed.kind === 'maintenance') {
     const data = await loadMaintenanceFeedData(db, scope);
     if (!data) return null;
     const body = buildMaintenanceFeed({ locale, siteUrl, ...data });
-    return { body, contentType: RSS, lastModified: data.lastChange, maxAgeSeconds: 300 };
+    return { body, contentType: RSS, lastModified: data.lastModified, maxAgeSeconds: 300 };
   }
   const data = await loadIncidentFeedData(db, scope);
   if (!data) return null;
   const body = buildIncidentFeed({ locale, siteUrl, ...data });
-  return { body, contentType: RSS, lastModified: data.lastChange, maxAgeSeconds: 60 };
+  return { body, contentType: RSS, lastModified: data.lastModified, maxAgeSeconds: 60 };
 }
 
 export async function serveFeed(request: Request, feed: FeedRequest): Promise<Response> {

@@ -1,5 +1,6 @@
 // The products as the feeds name them, in catalogue order (group, then product), and the
-// one a product feed asks for by slug. Six rows: read whole.
+// one a product feed asks for by slug. Six rows: read whole. Also the feeds' "latest of
+// these moments", for lastBuildDate and Last-Modified.
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { productGroups, products } from '#db/schema.ts';
@@ -41,4 +42,13 @@ export function latest(moments: Iterable<Date>): Date | null {
   let newest: Date | null = null;
   for (const moment of moments) if (!newest || +moment > +newest) newest = moment;
   return newest;
+}
+
+/**
+ * The latest of the given moments, but never after `now` (a Last-Modified may not lie
+ * ahead of the response, RFC 9110 §8.8.2.1); null when there is none.
+ */
+export function latestUpTo(now: Date, moments: Iterable<Date | null | undefined>): Date | null {
+  const newest = latest([...moments].filter((m): m is Date => m instanceof Date));
+  return newest && +newest > +now ? now : newest;
 }

@@ -1,23 +1,27 @@
 // Loads what the incident RSS feed shows: the newest published NOC updates (bounded by
 // FEED_ITEM_LIMIT) of collective incidents, for all products or for the incidents that
 // affected one product at any update, each with its impact snapshot. The pure builder in
-// src/feeds/incident-feed.ts does the rest.
-import { and, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+// src/feeds/incident-feed.ts does the rest. Its Last-Modified counts any incident's
+// updatedAt too, so an edit that takes an incident out of a product's feed moves it
+// (see the top of maintenance-feed.ts).
+import { and, desc, eq, inArray, lte, max, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents } from '#db/schema.ts';
 import type { IncidentCategory } from '#src/domain/vocabulary.ts';
 import type { FeedIncidentUpdate } from '#src/feeds/incident-feed.ts';
 import type { FeedProduct } from '#src/feeds/words.ts';
-import { feedProductOf, latest, loadFeedProducts } from './feed-products.ts';
+import { feedProductOf, latest, latestUpTo, loadFeedProducts } from './feed-products.ts';
 import { FEED_ITEM_LIMIT, type FeedScope } from './maintenance-feed.ts';
 
 export interface IncidentFeedData {
   product: FeedProduct | null;
   /** Newest first. */
   updates: FeedIncidentUpdate[];
-  /** The newest change of anything shown: the feed's Last-Modified. */
+  /** The newest change of anything shown: the channel's lastBuildDate. */
   lastChange: Date | null;
+  /** The HTTP Last-Modified: the latest moment at or before `now` the feed could have changed. */
+  lastModified: Date | null;
 }
 
 /** null when the product slug is unknown. */
@@ -58,10 +62,13 @@ export async function loadIncidentFeedData(db: Database, scope: FeedScope): Prom
         .map((p) => ({ product: { slug: p.slug, name: p.name }, impact: snapshot.get(p.id)! })),
     } satisfies FeedIncidentUpdate;
   });
+  const [anyChange] = await db.select({ at: max(incidents.updatedAt) }).from(incidents);
+  const lastChange = latest(rows.flatMap((r) => [r.update.publishedAt, r.incident.updatedAt]));
   return {
     product: product && { slug: product.slug, name: product.name },
     updates,
-    lastChange: latest(rows.flatMap((r) => [r.update.publishedAt, r.incident.updatedAt])),
+    lastChange,
+    lastModified: latestUpTo(scope.now, [lastChange, anyChange?.at]),
   };
 }
 

@@ -1,7 +1,8 @@
 // What a calendar client and a feed reader see of the built app with its demo history:
 // every feed URL answers with its media type, parses in a real client parser, is
 // byte-identical between requests, carries ETag and Last-Modified that give 304 Not
-// Modified, answers HEAD, and an unknown product is a 404.
+// Modified, answers HEAD, and an unknown product is a 404; the maintenance feed has a
+// completed item for the demo's past windows; the maintenance list offers webcal links.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,29 @@ describe('the feeds of the built app', () => {
     const maintenance = parseRss(await (await get('/en/maintenance.rss')).text());
     expect(maintenance.language).toBe('en');
     for (const item of maintenance.items) expect(item.link).toMatch(/^https:\/\/status\.voizxl\.test\/en\/maintenance\/\d+$/);
+  });
+
+  it('gives every past window of the demo one completed item, with its own guid', async () => {
+    for (const path of ['/maintenance.rss', '/en/products/voipnow/maintenance.rss']) {
+      const items = parseRss(await (await get(path)).text()).items;
+      const guids = items.map((i) => i.guid);
+      expect(new Set(guids).size, path).toBe(guids.length);
+      for (const guid of guids) expect(guid, path).toMatch(/^maintenance-\d+-(revision-\d+|completed)@status\.voizxl\.test$/);
+      const completed = items.filter((i) => i.guid.endsWith('-completed@status.voizxl.test'));
+      expect(completed.length, path).toBeGreaterThan(0);
+      expect(completed[0]!.title, path).toMatch(/^(Afgerond|Completed) – /);
+      for (const item of completed) expect(Date.parse(item.pubDate), path).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
+  it('offers the calendars as webcal:// links on the maintenance list', async () => {
+    for (const locale of ['', '/en']) {
+      const page = await get(`${locale}/maintenance`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(`href="webcal://status.voizxl.test${locale}/maintenance.ics"`);
+      expect(html).toContain(`href="webcal://status.voizxl.test${locale}/products/voipnow/maintenance.ics"`);
+    }
   });
 
   it('links to pages that exist, with the update anchors, and the pages advertise their feeds', async () => {

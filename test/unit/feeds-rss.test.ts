@@ -1,9 +1,16 @@
 // The incident and maintenance RSS feeds as a feed reader parses them (fast-xml-parser):
-// one item per NOC update or per maintenance revision, stable guids, absolute links,
-// escaping that survives every kind of text, and no clock in the output.
+// one item per NOC update or per maintenance revision, one completion per ended window,
+// stable guids, absolute links, escaping that survives every kind of text, and no clock
+// in the output.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIncidentFeed, type FeedIncidentUpdate, type IncidentFeedInput } from '#src/feeds/incident-feed.ts';
-import { buildMaintenanceFeed, type FeedMaintenanceRevision } from '#src/feeds/maintenance-feed.ts';
+import {
+  buildMaintenanceFeed,
+  maintenanceCompletion,
+  maintenanceFeedItems,
+  type FeedMaintenanceEnd,
+  type FeedMaintenanceRevision,
+} from '#src/feeds/maintenance-feed.ts';
 import { buildRss, textToHtml } from '#src/feeds/rss.ts';
 import { parseRss } from '../support/feed-parsers.ts';
 
@@ -174,7 +181,7 @@ describe('the maintenance feed', () => {
   ];
 
   it('has one item per announcement and change, each with its own guid and the window as of then', () => {
-    const feed = parseRss(buildMaintenanceFeed({ locale: 'nl', siteUrl: site, product: null, revisions, lastChange: new Date('2026-03-20T09:00:00Z') }));
+    const feed = parseRss(buildMaintenanceFeed({ locale: 'nl', siteUrl: site, product: null, items: revisions, lastChange: new Date('2026-03-20T09:00:00Z') }));
     expect(feed).toMatchObject({ title: 'voizXL onderhoud', link: 'https://status.voizxl.nl/maintenance', selfLink: 'https://status.voizxl.nl/maintenance.rss', ttl: '60' });
     expect(feed.items.map((i) => [i.title, i.guid])).toEqual([
       ['Geannuleerd – Regulier onderhoud (VOIPNOW): Update 3CX-hostingplatform', 'maintenance-12-revision-3@status.voizxl.nl'],
@@ -195,10 +202,118 @@ describe('the maintenance feed', () => {
   });
 
   it('in English', () => {
-    const feed = parseRss(buildMaintenanceFeed({ locale: 'en', siteUrl: site, product: voipnow, revisions, lastChange: null }));
+    const feed = parseRss(buildMaintenanceFeed({ locale: 'en', siteUrl: site, product: voipnow, items: revisions, lastChange: null }));
     expect(feed.title).toBe('voizXL maintenance – VOIPNOW');
     expect(feed.items[0]!.title).toBe('Cancelled – Regular maintenance (VOIPNOW): 3CX hosting platform update');
     expect(feed.items[0]!.link).toBe('https://status.voizxl.nl/en/maintenance/12');
     expect(feed.items[2]!.description).toContain('<p>Every PBX is updated.</p>');
+  });
+});
+
+describe('the completed items of the maintenance feed', () => {
+  const facts = (id: number) => ({
+    id,
+    type: 'necessary' as const,
+    title: `Onderhoud ${id}`,
+    titleEn: null,
+    description: '',
+    descriptionEn: null,
+    expectedImpact: 'partial_outage' as const,
+    products: [voipnow],
+  });
+  const now = new Date('2026-03-15T12:00:00Z');
+  const end = (id: number, windowEnd: string, extra: Partial<FeedMaintenanceEnd> = {}): FeedMaintenanceEnd => ({
+    windowStart: new Date(+new Date(windowEnd) - 2 * 3_600_000),
+    windowEnd: new Date(windowEnd),
+    state: 'scheduled',
+    completedAt: null,
+    maintenance: facts(id),
+    ...extra,
+  });
+  const announced = (id: number, changedAt: string, revision = 1, change: FeedMaintenanceRevision['change'] = 'announced'): FeedMaintenanceRevision => ({
+    revision,
+    change,
+    changedAt: new Date(changedAt),
+    windowStart: new Date('2026-03-10T19:00:00Z'),
+    windowEnd: new Date('2026-03-10T21:00:00Z'),
+    state: change === 'completed' ? 'completed' : 'scheduled',
+    note: null,
+    maintenance: facts(id),
+  });
+
+  it('adds one completed item at the end of a window that has ended, with a stable guid', () => {
+    const items = maintenanceFeedItems([announced(4, '2026-03-01T09:00:00Z')], [end(4, '2026-03-10T21:00:00Z')], now, 50);
+    expect(items.map((i) => [i.change, i.changedAt.toISOString(), i.revision])).toEqual([
+      ['completed', '2026-03-10T21:00:00.000Z', null],
+      ['announced', '2026-03-01T09:00:00.000Z', 1],
+    ]);
+    const feed = parseRss(buildMaintenanceFeed({ locale: 'nl', siteUrl: site, product: null, items, lastChange: items[0]!.changedAt }));
+    expect(feed.items.map((i) => [i.title, i.guid, i.pubDate])).toEqual([
+      ['Afgerond – Noodzakelijk onderhoud (VOIPNOW): Onderhoud 4', 'maintenance-4-completed@status.voizxl.nl', 'Tue, 10 Mar 2026 21:00:00 GMT'],
+      ['Aangekondigd – Noodzakelijk onderhoud (VOIPNOW): Onderhoud 4', 'maintenance-4-revision-1@status.voizxl.nl', 'Sun, 01 Mar 2026 09:00:00 GMT'],
+    ]);
+    expect(feed.items[0]!.description).toContain('Venster: 10 maart 2026 om 20:00 CET tot 10 maart 2026 om 22:00 CET');
+    expect(parseRss(buildMaintenanceFeed({ locale: 'en', siteUrl: site, product: null, items, lastChange: null })).items[0]!.title).toBe(
+      'Completed – Necessary maintenance (VOIPNOW): Onderhoud 4',
+    );
+  });
+
+  it('dates it at the stored completed revision, and never gives one maintenance two completed items', () => {
+    const stored = announced(4, '2026-03-11T08:00:00Z', 2, 'completed');
+    const items = maintenanceFeedItems(
+      [stored, announced(4, '2026-03-01T09:00:00Z')],
+      [end(4, '2026-03-10T21:00:00Z', { state: 'completed', completedAt: stored.changedAt })],
+      now,
+      50,
+    );
+    expect(items.map((i) => [i.change, i.changedAt.toISOString()])).toEqual([
+      ['completed', '2026-03-11T08:00:00.000Z'],
+      ['announced', '2026-03-01T09:00:00.000Z'],
+    ]);
+    const guids = parseRss(buildMaintenanceFeed({ locale: 'nl', siteUrl: site, product: null, items, lastChange: null })).items.map((i) => i.guid);
+    expect(guids).toEqual(['maintenance-4-completed@status.voizxl.nl', 'maintenance-4-revision-1@status.voizxl.nl']);
+    // Completed early, before the window's planned end: as soon as the NOC said so.
+    expect(maintenanceCompletion(end(5, '2026-03-20T21:00:00Z', { state: 'completed', completedAt: new Date('2026-03-14T10:00:00Z') }), now)!.changedAt).toEqual(
+      new Date('2026-03-14T10:00:00Z'),
+    );
+  });
+
+  it('has none for a window still ahead or running, an overrun still in progress, or a cancelled maintenance', () => {
+    expect(maintenanceCompletion(end(1, '2026-03-20T21:00:00Z'), now)).toBeNull();
+    expect(maintenanceCompletion(end(2, '2026-03-15T13:00:00Z', { state: 'in_progress' }), now)).toBeNull();
+    expect(maintenanceCompletion(end(3, '2026-03-15T11:00:00Z', { state: 'in_progress' }), now)).toBeNull();
+    expect(maintenanceCompletion(end(4, '2026-03-10T21:00:00Z', { state: 'cancelled' }), now)).toBeNull();
+    // Marked completed while the planned window is still ahead, without a published revision: no date to show yet.
+    expect(maintenanceCompletion(end(5, '2026-03-20T21:00:00Z', { state: 'completed' }), now)).toBeNull();
+    // The moment the window ends it counts, and not a millisecond earlier.
+    expect(maintenanceCompletion(end(6, '2026-03-15T12:00:00Z'), now)!.changedAt).toEqual(now);
+    expect(maintenanceCompletion(end(7, '2026-03-15T12:00:00.001Z'), now)).toBeNull();
+  });
+
+  it('keeps the newest 50 by date, completions among the revisions, in a stable order', () => {
+    const revisions = Array.from({ length: 40 }, (_, n) => announced(n + 1, new Date(Date.UTC(2026, 1, 1 + n, 9)).toISOString()));
+    const ends = Array.from({ length: 40 }, (_, n) => end(n + 1, new Date(Date.UTC(2026, 1, 1 + n, 9)).toISOString()));
+    const items = maintenanceFeedItems(revisions, ends, now, 50);
+    expect(items).toHaveLength(50);
+    const times = items.map((i) => +i.changedAt);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // At the same moment: the higher maintenance id first, and of one maintenance its completion first.
+    expect(items.slice(0, 2).map((i) => [i.maintenance.id, i.change])).toEqual([
+      [40, 'completed'],
+      [40, 'announced'],
+    ]);
+    expect(maintenanceFeedItems([...revisions].reverse(), [...ends].reverse(), now, 50)).toEqual(items);
+  });
+
+  it('is the same at different clock times: only `now` and the stored facts decide', () => {
+    vi.useFakeTimers();
+    const build = () => {
+      const items = maintenanceFeedItems([announced(4, '2026-03-01T09:00:00Z')], [end(4, '2026-03-10T21:00:00Z')], now, 50);
+      return buildMaintenanceFeed({ locale: 'nl', siteUrl: site, product: null, items, lastChange: items[0]!.changedAt });
+    };
+    vi.setSystemTime(new Date('2026-03-15T12:00:00Z'));
+    const first = build();
+    vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+    expect(build()).toBe(first);
   });
 });
