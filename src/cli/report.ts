@@ -20,8 +20,12 @@ try {
   process.exit(2);
 }
 const month = options.month ?? monthKeyOf(Date.now());
-if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
-  console.error(`--month must be a month written YYYY-MM (got "${month}")\n${usage}`);
+if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < '1970-01') {
+  console.error(`--month must be a month written YYYY-MM, 1970 or later (got "${month}")\n${usage}`);
+  process.exit(2);
+}
+if (month > monthKeyOf(Date.now())) {
+  console.error(`--month ${month} has not begun yet; the latest month to report is ${monthKeyOf(Date.now())}`);
   process.exit(2);
 }
 const lang = options.lang ?? 'nl';

@@ -128,7 +128,15 @@ export function demoMaintenance(ctx: DemoContext, months: readonly MonthKey[], a
       const window = spare ?? necessaryWindow(ctx, rng.pick(days));
       const type: MaintenanceType = spare ? 'regular' : 'necessary';
       const announcedAt = type === 'regular' ? regularNotice(ctx, window) : necessaryNotice(ctx, window);
-      if (fits(window)) add({ ...entry(`demo-mnt-${key}-cancelled`, type, rng.pick(PLANNED_WORK), window, announcedAt), cancelled: true, cancelReason: rng.pick(CANCEL_REASONS) });
+      const cancelledAt = Math.floor((announcedAt + window.start) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (fits(window)) {
+        add({
+          ...entry(`demo-mnt-${key}-cancelled`, type, rng.pick(PLANNED_WORK), window, announcedAt),
+          cancelled: true,
+          cancelledAt: isoAmsterdam(cancelledAt),
+          cancelReason: rng.pick(CANCEL_REASONS),
+        });
+      }
     }
     if (necessaryMonths.includes(n)) {
       const window = necessaryWindow(ctx, rng.pick(days));

@@ -1,7 +1,7 @@
 // The problems of an import file beyond its schema, and their order: product slugs the
 // database does not know, found in the raw input so that they are reported together with
 // the schema's problems, and all of them sorted as they appear in the file.
-import { formatPath, type ImportProblem } from './schema.ts';
+import { formatPath, type ImportDocument, type ImportProblem } from './schema.ts';
 
 /**
  * Product slugs the database does not know, wherever the file names one. Reads the raw
@@ -44,4 +44,45 @@ export function inDocumentOrder(problems: ImportProblem[]): ImportProblem[] {
     .map((problem) => ({ problem, at: position(problem) }))
     .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])
     .map(({ problem }) => problem);
+}
+
+/**
+ * Text with a NUL character, wherever it stands: PostgreSQL cannot store one, and a page
+ * or feed could not show it.
+ */
+export function nulCharacters(input: unknown, path: PropertyKey[] = []): ImportProblem[] {
+  if (typeof input === 'string') return input.includes('\u0000') ? [{ path: formatPath(path), message: 'must not contain a NUL character' }] : [];
+  if (Array.isArray(input)) return input.flatMap((item, n) => nulCharacters(item, [...path, n]));
+  if (typeof input === 'object' && input !== null) {
+    return Object.entries(input).flatMap(([key, value]) => [
+      ...(key.includes('\u0000') ? [{ path: formatPath(path), message: 'must not have a key with a NUL character' }] : []),
+      ...nulCharacters(value, [...path, key]),
+    ]);
+  }
+  return [];
+}
+
+/**
+ * What the file says happened must have happened by `now`: a report, an update, an
+ * outage or an announcement dated later would show on the page before its time.
+ * Maintenance windows may lie ahead.
+ */
+export function laterThanNow(doc: ImportDocument, now: Date): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const check = (value: Date | undefined, path: PropertyKey[]) => {
+    if (value && value > now) problems.push({ path: formatPath(path), message: `must not be later than the time of the import (${now.toISOString()})` });
+  };
+  doc.outages.forEach((o, n) => {
+    check(o.start, ['outages', n, 'start']);
+    check(o.end, ['outages', n, 'end']);
+  });
+  doc.maintenances.forEach((m, n) => {
+    check(m.announcedAt, ['maintenances', n, 'announcedAt']);
+    check(m.cancelledAt, ['maintenances', n, 'cancelledAt']);
+  });
+  doc.incidents.forEach((i, n) => {
+    check(i.reportedAt, ['incidents', n, 'reportedAt']);
+    i.updates.forEach((u, k) => check(u.at, ['incidents', n, 'updates', k, 'at']));
+  });
+  return problems;
 }

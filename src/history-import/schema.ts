@@ -60,6 +60,8 @@ const maintenance = z
     expectedImpact: impact.default('major_outage'),
     cancelled: z.boolean().default(false),
     cancelReason: text(1000).optional(),
+    /** When the cancellation was announced; defaults to the announcement itself. */
+    cancelledAt: instant.optional(),
     completed: z.boolean().optional(),
     overrideReason: text(1000).optional(),
   })
@@ -73,6 +75,16 @@ const maintenance = z
     path: ['announcedAt'],
     message: 'must be absent for unannounced maintenance',
     ...whenParsed('type', 'announcedAt'),
+  })
+  .refine((m) => m.cancelled || m.cancelledAt === undefined, {
+    path: ['cancelledAt'],
+    message: 'is only for a cancelled maintenance',
+    ...whenParsed('cancelled', 'cancelledAt'),
+  })
+  .refine((m) => !m.cancelledAt || !m.announcedAt || m.cancelledAt >= m.announcedAt, {
+    path: ['cancelledAt'],
+    message: 'must not be before announcedAt',
+    ...whenParsed('cancelledAt', 'announcedAt'),
   })
   .refine((m) => !(m.cancelled && m.completed), {
     path: ['completed'],

@@ -18,7 +18,7 @@ import {
 } from '#db/schema.ts';
 import type { Impact, MaintenanceState } from '#src/domain/vocabulary.ts';
 import { foldDeltaUpdates } from '#src/sla/incident-timelines.ts';
-import { inDocumentOrder, unknownProducts } from './problems.ts';
+import { inDocumentOrder, laterThanNow, nulCharacters, unknownProducts } from './problems.ts';
 import {
   formatPath,
   importDocument,
@@ -41,7 +41,7 @@ export interface ImportSummary {
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: ImportProblem[] };
 
 export interface ImportOptions {
-  /** Decides the stored state of maintenance whose window has passed or begun. */
+  /** The time of the import: nothing the file reports as having happened may lie after it. */
   now: Date;
   /** Who is importing, for the audit log ("import", "demo", "user:3"). */
   actor: string;
@@ -54,6 +54,8 @@ export async function importHistory(db: Database, input: unknown, options: Impor
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
     ...unknownProducts(input, productIds),
+    ...nulCharacters(input),
+    ...(parsed.success ? laterThanNow(parsed.data, options.now) : []),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems: inDocumentOrder(problems) };
   const doc = parsed.data;
@@ -72,7 +74,7 @@ export async function importHistory(db: Database, input: unknown, options: Impor
     }
     changed += await writeOutages(tx, doc, productIds);
     for (const m of doc.maintenances) changed += await writeMaintenance(tx, m, productIds, options);
-    for (const i of doc.incidents) changed += await writeIncident(tx, i, productIds);
+    for (const i of doc.incidents) changed += await writeIncident(tx, i, productIds, options.now);
     for (const k of doc.kpis) {
       const rows = await tx
         .insert(monthlyKpis)
@@ -143,14 +145,18 @@ async function writeOutages(tx: Transaction, doc: ImportDocument, productIds: Ma
   return changed;
 }
 
-function maintenanceState(m: ImportMaintenance, now: Date): MaintenanceState {
+/**
+ * The state the file states, never one the clock implies: a window that has passed reads
+ * as completed anyway (effectiveMaintenanceState), and storing the clock's verdict would
+ * make the same file import differently, with a new revision, an hour later.
+ */
+function maintenanceState(m: ImportMaintenance): MaintenanceState {
   if (m.cancelled) return 'cancelled';
-  if (m.completed === true || (m.completed === undefined && m.end <= now)) return 'completed';
-  return m.start <= now ? 'in_progress' : 'scheduled';
+  return m.completed ? 'completed' : 'scheduled';
 }
 
 async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productIds: Map<string, number>, { now, actor }: ImportOptions): Promise<number> {
-  const state = maintenanceState(m, now);
+  const state = maintenanceState(m);
   const values = {
     type: m.type,
     title: m.title,
@@ -168,18 +174,15 @@ async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productId
   const wanted = [...new Set(m.products.map((s) => productIds.get(s)!))].sort((a, b) => a - b);
   const [existing] = await tx.select().from(maintenances).where(eq(maintenances.externalId, m.id));
   if (!existing) {
-    const [row] = await tx.insert(maintenances).values({ ...values, externalId: m.id, revision: 1 }).returning();
+    // The announcement, then the cancellation at its own time: feeds show both.
+    const announced = { changedAt: m.announcedAt ?? m.start, change: 'announced' as const, state: 'scheduled' as const, note: null };
+    const cancelled = { changedAt: m.cancelledAt ?? m.announcedAt ?? m.start, change: 'cancelled' as const, state, note: values.cancelReason };
+    const revisions = state === 'cancelled' ? [announced, cancelled] : [{ ...announced, state }];
+    const [row] = await tx.insert(maintenances).values({ ...values, externalId: m.id, revision: revisions.length, createdAt: now, updatedAt: now }).returning();
     await tx.insert(maintenanceProducts).values(wanted.map((productId) => ({ maintenanceId: row!.id, productId })));
-    await tx.insert(maintenanceRevisions).values({
-      maintenanceId: row!.id,
-      revision: 1,
-      changedAt: m.announcedAt ?? m.start,
-      change: state === 'cancelled' ? 'cancelled' : 'announced',
-      windowStart: m.start,
-      windowEnd: m.end,
-      state,
-      note: values.cancelReason,
-    });
+    await tx
+      .insert(maintenanceRevisions)
+      .values(revisions.map((r, n) => ({ ...r, maintenanceId: row!.id, revision: n + 1, windowStart: m.start, windowEnd: m.end })));
     return 1;
   }
   const current = (await tx.select().from(maintenanceProducts).where(eq(maintenanceProducts.maintenanceId, existing.id)))
@@ -197,7 +200,7 @@ async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productId
   await tx.insert(maintenanceRevisions).values({
     maintenanceId: existing.id,
     revision,
-    changedAt: now,
+    changedAt: state === 'cancelled' && existing.state !== 'cancelled' ? (m.cancelledAt ?? now) : now,
     change: state !== existing.state && (state === 'cancelled' || state === 'completed') ? state : rescheduled ? 'rescheduled' : 'edited',
     windowStart: m.start,
     windowEnd: m.end,
@@ -223,7 +226,7 @@ interface StoredUpdate {
   impacts: [number, Impact][];
 }
 
-async function writeIncident(tx: Transaction, i: ImportIncident, productIds: Map<string, number>): Promise<number> {
+async function writeIncident(tx: Transaction, i: ImportIncident, productIds: Map<string, number>, now: Date): Promise<number> {
   const snapshots = foldDeltaUpdates(i.updates.map((u) => ({ publishedAt: +u.at, status: u.status, impacts: u.impacts })));
   const wanted: StoredUpdate[] = i.updates.map((u, n) => ({
     at: +u.at,
@@ -245,7 +248,7 @@ async function writeIncident(tx: Transaction, i: ImportIncident, productIds: Map
   };
   const [existing] = await tx.select().from(incidents).where(eq(incidents.externalId, i.id));
   if (!existing) {
-    const [row] = await tx.insert(incidents).values({ ...values, externalId: i.id }).returning({ id: incidents.id });
+    const [row] = await tx.insert(incidents).values({ ...values, externalId: i.id, createdAt: now, updatedAt: now }).returning({ id: incidents.id });
     await insertUpdates(tx, row!.id, wanted);
     return 1;
   }
@@ -254,7 +257,7 @@ async function writeIncident(tx: Transaction, i: ImportIncident, productIds: Map
     JSON.stringify(stored.map(({ id: _id, ...u }) => u)) === JSON.stringify(wanted) &&
     (Object.keys(values) as (keyof typeof values)[]).every((k) => sameValue(existing[k], values[k]));
   if (same) return 0;
-  await tx.update(incidents).set({ ...values, updatedAt: new Date() }).where(eq(incidents.id, existing.id));
+  await tx.update(incidents).set({ ...values, updatedAt: now }).where(eq(incidents.id, existing.id));
   // Updates are paired by position and changed in place, so an update keeps its id, and
   // with it its permalink and its feed guid, when the NMS corrects or appends to a thread.
   for (const [n, update] of wanted.slice(0, stored.length).entries()) {

@@ -89,9 +89,14 @@ describe('command-line arguments', () => {
   it('refuses a month that does not exist, and other bad arguments, with exit code 2 and one clear line', async () => {
     const month = await run('report', ['--month', '2026-13'], env);
     expect(month.code).toBe(2);
-    expect(month.stderr.split('\n')[0]).toBe('--month must be a month written YYYY-MM (got "2026-13")');
+    expect(month.stderr.split('\n')[0]).toBe('--month must be a month written YYYY-MM, 1970 or later (got "2026-13")');
     expect(month.stderr).toContain('Usage: npm run report -- --month YYYY-MM [--json] [--lang nl|en]');
     expect(month.stdout).toBe('');
+
+    // A month that has not begun has no report (the test runs long before 2999).
+    const future = await run('report', ['--month', '2999-01'], env);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toMatch(/^--month 2999-01 has not begun yet; the latest month to report is \d{4}-\d{2}\n$/);
 
     const lang = await run('report', ['--month', '2026-03', '--lang', 'de'], env);
     expect(lang.code).toBe(2);

@@ -60,7 +60,8 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     const rows = await countRows(db);
     expect(rows['outages']).toBe(FIXTURE_COUNTS.outages);
     expect(rows['maintenances']).toBe(FIXTURE_COUNTS.maintenances);
-    expect(rows['maintenance_revisions']).toBe(FIXTURE_COUNTS.maintenances);
+    // One revision per maintenance, and a second (cancelled) for the cancelled one.
+    expect(rows['maintenance_revisions']).toBe(FIXTURE_COUNTS.maintenances + 1);
     expect(rows['incidents']).toBe(FIXTURE_COUNTS.incidents);
     expect(rows['incident_updates']).toBe(FIXTURE_COUNTS.incidentUpdates);
     expect(rows['monthly_kpis']).toBe(FIXTURE_COUNTS.kpis);
@@ -91,11 +92,13 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     ]);
 
     const states = await db.select({ id: maintenances.externalId, state: maintenances.state, revision: maintenances.revision }).from(maintenances).orderBy(asc(maintenances.externalId));
+    // Stored is what the file states; that a window has passed is read off the clock.
+    // The cancelled one has two revisions: announced, then cancelled.
     expect(states).toEqual([
-      { id: 'mnt-3cx-cancelled', state: 'cancelled', revision: 1 },
-      { id: 'mnt-connectivity-emergency', state: 'completed', revision: 1 },
-      { id: 'mnt-teams-unannounced', state: 'completed', revision: 1 },
-      { id: 'mnt-voizplus-regular', state: 'completed', revision: 1 },
+      { id: 'mnt-3cx-cancelled', state: 'cancelled', revision: 2 },
+      { id: 'mnt-connectivity-emergency', state: 'scheduled', revision: 1 },
+      { id: 'mnt-teams-unannounced', state: 'scheduled', revision: 1 },
+      { id: 'mnt-voizplus-regular', state: 'scheduled', revision: 1 },
     ]);
   });
 
@@ -217,7 +220,8 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     const again = expectOk(await importHistory(db, fixture(), { now: new Date('2026-04-16T12:00:00+02:00'), actor: 'test-again' }));
     expect(again.changed).toBe(0);
     expect(await ids()).toEqual(idsBefore);
-    expect(idsBefore.maintenances.every((m) => m.revision === 1)).toBe(true);
+    // Announced once each; the cancelled one also has its cancellation.
+    expect(idsBefore.maintenances.map((m) => m.revision).sort()).toEqual([1, 1, 1, 2]);
     // Every table, every row, every column (audit log included) as before.
     expect(await dumpTables(db)).toEqual(before);
   });
@@ -240,13 +244,22 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
       .where(eq(maintenanceRevisions.maintenanceId, row!.id))
       .orderBy(asc(maintenanceRevisions.revision));
     expect(revisions.map((r) => [r.revision, r.change, r.windowEnd.toISOString(), r.state])).toEqual([
-      [1, 'announced', '2026-03-13T23:00:00.000Z', 'completed'],
-      [2, 'rescheduled', '2026-03-13T23:30:00.000Z', 'completed'],
+      [1, 'announced', '2026-03-13T23:00:00.000Z', 'scheduled'],
+      [2, 'rescheduled', '2026-03-13T23:30:00.000Z', 'scheduled'],
     ]);
     expect(+revisions[1]!.changedAt).toBe(+changedAt);
     // The other maintenances are untouched.
-    const others = await db.select({ id: maintenances.externalId, revision: maintenances.revision }).from(maintenances).where(ne(maintenances.id, row!.id));
-    expect(others.map((o) => o.revision)).toEqual([1, 1, 1]);
+    const others = await db
+      .select({ id: maintenances.externalId, revision: maintenances.revision })
+      .from(maintenances)
+      .where(ne(maintenances.id, row!.id))
+      .orderBy(asc(maintenances.externalId));
+    // mnt-3cx-cancelled: announced and cancelled; the other two announced only.
+    expect(others.map((o) => [o.id, o.revision])).toEqual([
+      ['mnt-3cx-cancelled', 2],
+      ['mnt-connectivity-emergency', 1],
+      ['mnt-teams-unannounced', 1],
+    ]);
     // One audit entry for the maintenance, one for the import.
     expect((await countRows(db))['audit_log']).toBe(auditBefore + 2);
 
@@ -290,9 +303,9 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     await db.execute(sql`create trigger refuse_kpi before insert on monthly_kpis for each row execute function refuse_kpi()`);
     const before = await dumpTables(db);
     const doc: ImportInput = {
-      outages: [{ id: 'out-rollback', product: 'voipnow', start: '2026-05-01T10:00:00+02:00', end: '2026-05-01T11:00:00+02:00', impact: 'major_outage' }],
-      incidents: [{ id: 'inc-rollback', title: 'Storing', category: 2, reportedAt: '2026-05-01T10:00:00+02:00', updates: [{ at: '2026-05-01T10:05:00+02:00', status: 'investigating', message: 'Onderzoek.' }] }],
-      kpis: [{ month: '2026-05', callSetupSeconds: 1.9, callSuccessRatio: 99.5 }],
+      outages: [{ id: 'out-rollback', product: 'voipnow', start: '2026-04-01T10:00:00+02:00', end: '2026-04-01T11:00:00+02:00', impact: 'major_outage' }],
+      incidents: [{ id: 'inc-rollback', title: 'Storing', category: 2, reportedAt: '2026-04-01T10:00:00+02:00', updates: [{ at: '2026-04-01T10:05:00+02:00', status: 'investigating', message: 'Onderzoek.' }] }],
+      kpis: [{ month: '2026-04', callSetupSeconds: 1.9, callSuccessRatio: 99.5 }],
     };
     await expect(importHistory(db, doc, { now: AFTER_MARCH, actor: 'test' })).rejects.toThrow(/Failed query: insert into "monthly_kpis"/);
     expect(await dumpTables(db)).toEqual(before);
