@@ -117,8 +117,8 @@ describe('subscribe page and feed links', () => {
   it('offers the calendar as webcal and the feeds, for all services and per service', async () => {
     const { page } = await openPage(`${server.url}/subscribe`, noScript);
     const webcal = await page.$$eval('a[href^="webcal://"]', (links) => links.map((a) => a.getAttribute('href')));
-    // SITE_URL defaults to http://localhost:<PORT>.
-    expect(webcal).toContain(`webcal://localhost:${new URL(server.url).port}/maintenance.ics`);
+    // startServer sets SITE_URL to the address the tests use.
+    expect(webcal).toContain(`${server.url.replace('http://', 'webcal://')}/maintenance.ics`);
     expect(webcal.length).toBe(7);
     const rss = await page.$$eval('main a[type="application/rss+xml"]', (links) => links.map((a) => a.getAttribute('href')));
     expect(rss).toContain('/products/voizapps/incidents.rss');

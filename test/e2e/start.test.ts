@@ -1,6 +1,7 @@
 // What a new user does: start the built app and open the page; and what an operator sees
 // when the configuration or the database is wrong.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,16 @@ import { runStart, startServer, type RunningServer } from '../support/server.ts'
 
 const products = ['VOIPNOW', '3CX', 'Teams (DR)', 'Connectivity', 'voizplus', 'voizApps'];
 const productLink = (name: string) => new RegExp(`class="product-name"[^>]*>${name.replace(/[()]/g, '\\$&')}</a>`);
+
+function getWithHost(url: string, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { Host: host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
 
 async function page(server: RunningServer, path: string) {
   const response = await fetch(server.url + path);
@@ -34,6 +45,13 @@ describe('npm start on the embedded database', () => {
       expect(en.html).toContain('Availability target 99.95 %');
       // The demo keeps one incident open: the page says so in words.
       expect(nl.html).not.toContain('Alle systemen werken normaal');
+      // Pages may be cached briefly; a missing page not at all.
+      expect(nl.response.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30');
+      expect((await page(server, '/incidents/987654')).response.headers.get('cache-control')).toBe('no-store');
+      // Absolute links come from SITE_URL, whatever Host the request names.
+      const spoofed = await getWithHost(`${server.url}/history`, 'evil.example');
+      expect(spoofed).toContain(`hreflang="en" href="${server.url}/en/history"`);
+      expect(spoofed).not.toContain('evil.example');
     } finally {
       await server.stop();
     }
