@@ -2,6 +2,7 @@
 // status, the open incidents and the maintenance in progress. Loads a bounded amount of
 // data (open incidents' latest updates, maintenance around now) however long the history
 // is, and leaves the derivation to the pure SLA module.
+// Open incidents, ongoing outages and maintenance in progress all count.
 import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import {
@@ -10,6 +11,7 @@ import {
   incidents,
   maintenanceProducts,
   maintenances,
+  outages,
   productGroups,
   products,
 } from '#db/schema.ts';
@@ -43,7 +45,7 @@ export async function loadCurrentHealth(db: Database, now: Date): Promise<Curren
       .from(products)
       .innerJoin(productGroups, eq(products.groupId, productGroups.id))
       .orderBy(asc(productGroups.position), asc(products.position)),
-    loadOpenIncidentImpacts(db),
+    loadOpenImpacts(db, now),
     db
       .select({ maintenance: maintenances, productId: maintenanceProducts.productId })
       .from(maintenances)
@@ -72,12 +74,29 @@ export async function loadCurrentHealth(db: Database, now: Date): Promise<Curren
       name: { nl: product.nameNl, en: product.nameEn },
       target: product.availabilityTarget,
       status: deriveProductStatus({
-        incidentImpacts: openImpacts.get(product.id) ?? [],
+        openImpacts: openImpacts.get(product.id) ?? [],
         inMaintenance: inMaintenance.has(product.id),
       }),
     });
   }
   return { overall: deriveOverallStatus(groups.flatMap((g) => g.products.map((p) => p.status))), groups };
+}
+
+/**
+ * Impacts in force per product: from the latest update of every unresolved incident, and
+ * from every recorded outage that has begun and not ended (a recorded outage without an
+ * incident still means the product is down).
+ */
+async function loadOpenImpacts(db: Database, now: Date): Promise<Map<number, Impact[]>> {
+  const [fromIncidents, ongoing] = await Promise.all([
+    loadOpenIncidentImpacts(db),
+    db
+      .select({ productId: outages.productId, impact: outages.impact })
+      .from(outages)
+      .where(and(lte(outages.startedAt, now), or(isNull(outages.endedAt), gt(outages.endedAt, now)))),
+  ]);
+  for (const row of ongoing) fromIncidents.set(row.productId, [...(fromIncidents.get(row.productId) ?? []), row.impact]);
+  return fromIncidents;
 }
 
 /** Impacts per product from the latest update of every unresolved incident. */

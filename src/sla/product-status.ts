@@ -8,8 +8,11 @@ import type { Impact, ProductStatus } from '#src/domain/vocabulary.ts';
 export type OverallStatus = ProductStatus;
 
 export interface ProductStatusInput {
-  /** This product's impact in the latest snapshot of each unresolved incident. */
-  incidentImpacts: readonly Impact[];
+  /**
+   * The impacts in force on this product now: its impact in the latest snapshot of each
+   * unresolved incident, and each recorded outage that has begun and not ended.
+   */
+  openImpacts: readonly Impact[];
   /** Whether a maintenance in progress affects this product. */
   inMaintenance: boolean;
 }
@@ -22,7 +25,7 @@ export function worstStatus(statuses: Iterable<ProductStatus>): ProductStatus {
 }
 
 /**
- * Worst impact among unresolved incidents; otherwise under_maintenance while a
+ * Worst impact in force (unresolved incidents, ongoing outages); otherwise under_maintenance while a
  * maintenance in progress affects the product; otherwise operational.
  *
  * A real impact during maintenance shows as that impact: degraded, partial and major all
@@ -30,9 +33,9 @@ export function worstStatus(statuses: Iterable<ProductStatus>): ProductStatus {
  * an outage, not a reassuring "maintenance". An unresolved incident whose snapshot says
  * operational for this product leaves maintenance visible.
  */
-export function deriveProductStatus({ incidentImpacts, inMaintenance }: ProductStatusInput): ProductStatus {
+export function deriveProductStatus({ openImpacts, inMaintenance }: ProductStatusInput): ProductStatus {
   const maintenance: ProductStatus = inMaintenance ? 'under_maintenance' : 'operational';
-  return worstStatus([maintenance, ...incidentImpacts]);
+  return worstStatus([maintenance, ...openImpacts]);
 }
 
 /**

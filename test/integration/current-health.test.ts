@@ -9,6 +9,12 @@ import { drivers, freshDatabase, type TestDatabase } from '../support/databases.
 const now = new Date('2026-11-25T14:00:00Z');
 
 const history: ImportInput = {
+  outages: [
+    // Ongoing since 14:30 CET, no incident opened for it: connectivity is down now.
+    { id: 'nms-open', product: 'connectivity', start: '2026-11-25T14:30:00+01:00', impact: 'major_outage' },
+    // Ended before now (15:00 CET): no longer shown.
+    { id: 'nms-over', product: 'voipnow', start: '2026-11-25T13:00:00+01:00', end: '2026-11-25T14:00:00+01:00', impact: 'major_outage' },
+  ],
   incidents: [
     {
       id: 'resolved-voipnow',
@@ -70,11 +76,11 @@ describe.each(drivers)('current health on %s', (driver) => {
       voipnow: 'operational', // its incident is resolved
       '3cx': 'partial_outage', // the latest update lowered major to partial
       'teams-dr': 'operational', // its maintenance starts at 19:00, after now (15:00 CET)
-      connectivity: 'operational',
+      connectivity: 'major_outage', // the recorded outage without an end
       voizplus: 'degraded_performance', // kept from the first update; outranks the maintenance
       voizapps: 'under_maintenance', // emergency window 14:30-16:00 CET holds now
     });
-    expect(health.overall).toBe('partial_outage');
+    expect(health.overall).toBe('major_outage');
     expect(health.groups.map((g) => g.products.length)).toEqual([3, 1, 2]);
   });
 });

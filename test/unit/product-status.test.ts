@@ -8,32 +8,32 @@ import { IMPACTS, PRODUCT_STATUSES, STATUS_RANK } from '#src/domain/vocabulary.t
 
 describe('deriveProductStatus', () => {
   it('is operational without incidents or maintenance', () => {
-    expect(deriveProductStatus({ incidentImpacts: [], inMaintenance: false })).toBe('operational');
+    expect(deriveProductStatus({ openImpacts: [], inMaintenance: false })).toBe('operational');
   });
 
   it('takes the worst impact among unresolved incidents', () => {
-    expect(deriveProductStatus({ incidentImpacts: ['degraded_performance', 'major_outage', 'partial_outage'], inMaintenance: false })).toBe(
+    expect(deriveProductStatus({ openImpacts: ['degraded_performance', 'major_outage', 'partial_outage'], inMaintenance: false })).toBe(
       'major_outage',
     );
-    expect(deriveProductStatus({ incidentImpacts: ['degraded_performance', 'operational'], inMaintenance: false })).toBe('degraded_performance');
+    expect(deriveProductStatus({ openImpacts: ['degraded_performance', 'operational'], inMaintenance: false })).toBe('degraded_performance');
   });
 
   it('shows maintenance while it is in progress and nothing worse happens', () => {
-    expect(deriveProductStatus({ incidentImpacts: [], inMaintenance: true })).toBe('under_maintenance');
+    expect(deriveProductStatus({ openImpacts: [], inMaintenance: true })).toBe('under_maintenance');
     // An open incident that no longer affects this product leaves the maintenance visible.
-    expect(deriveProductStatus({ incidentImpacts: ['operational'], inMaintenance: true })).toBe('under_maintenance');
+    expect(deriveProductStatus({ openImpacts: ['operational'], inMaintenance: true })).toBe('under_maintenance');
   });
 
   it('a real outage during maintenance shows as the outage', () => {
-    expect(deriveProductStatus({ incidentImpacts: ['major_outage'], inMaintenance: true })).toBe('major_outage');
-    expect(deriveProductStatus({ incidentImpacts: ['partial_outage'], inMaintenance: true })).toBe('partial_outage');
-    expect(deriveProductStatus({ incidentImpacts: ['degraded_performance'], inMaintenance: true })).toBe('degraded_performance');
+    expect(deriveProductStatus({ openImpacts: ['major_outage'], inMaintenance: true })).toBe('major_outage');
+    expect(deriveProductStatus({ openImpacts: ['partial_outage'], inMaintenance: true })).toBe('partial_outage');
+    expect(deriveProductStatus({ openImpacts: ['degraded_performance'], inMaintenance: true })).toBe('degraded_performance');
   });
 
   it('never ranks below any of its inputs', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...IMPACTS)), fc.boolean(), (impacts, inMaintenance) => {
-        const status = deriveProductStatus({ incidentImpacts: impacts, inMaintenance });
+        const status = deriveProductStatus({ openImpacts: impacts, inMaintenance });
         for (const impact of impacts) expect(STATUS_RANK[status]).toBeGreaterThanOrEqual(STATUS_RANK[impact]);
         if (inMaintenance) expect(status).not.toBe('operational');
       }),
