@@ -55,8 +55,9 @@ async function openServer(url: string): Promise<DatabaseHandle> {
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
-  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let release = () => {};
   try {
+    if (dataDir) release = lockDataDir(dataDir);
     const client = await PGlite.create(dataDir ?? 'memory://');
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,

@@ -83,7 +83,23 @@ export function floorPercent(value: number, decimals = 2): number {
 
 export function formatPercent(value: number | null, locale: Locale, decimals = 2): string {
   if (value === null) return locale === 'nl' ? 'geen gegevens' : 'no data';
+  // Percentages here are "more is better" (availability, call success): rounded down.
   return `${formatNumber(floorPercent(value, decimals), locale, decimals)} %`;
+}
+
+/**
+ * Figures where less is better (downtime minutes, call set-up seconds) are rounded UP,
+ * for the same reason percentages are rounded down: a shown figure never flatters.
+ */
+export function formatCeil(value: number, locale: Locale, decimals: number): string {
+  const scale = 10 ** decimals;
+  // "+ 0" turns the -0 that ceil gives for 0 - 1e-7 into 0.
+  return formatNumber(Math.ceil(value * scale - 1e-7) / scale + 0, locale, decimals);
+}
+
+/** Downtime in minutes, one decimal, rounded up: "2,3 min". */
+export function formatMinutes(value: number, locale: Locale): string {
+  return `${formatCeil(value, locale, 1)} min`;
 }
 
 /** A target as written in the SLA: 99.95 → "99,95", 99.9 → "99,9". */

@@ -36,7 +36,6 @@ export interface Messages {
     thisMonth: (month: string) => string;
     barLabel: (product: string, days: number) => string;
     barSummary: (operational: number, days: number) => string;
-    disruptedDays: string;
     dayTip: (day: string, status: string, availability: string) => string;
     targetMet: string;
     targetMissed: string;
@@ -109,7 +108,6 @@ export interface Messages {
     planned: string;
     yes: string;
     no: string;
-    minutes: (value: string) => string;
     chartLabel: (product: string) => string;
     formulaHeading: string;
     formula: string[];
@@ -118,6 +116,7 @@ export interface Messages {
     kpiSetup: string;
     kpiSuccess: string;
     kpiNone: string;
+    bestEffortShort: string;
   };
   product: { incidents: string; maintenance: string; feeds: string };
   subscribe: {
@@ -126,8 +125,8 @@ export interface Messages {
     calendarHeading: string;
     feedsHeading: string;
     allProducts: string;
-    perProduct: string;
     calendar: string;
+    calendarFile: string;
     incidentsFeed: string;
     maintenanceFeed: string;
     google: string;

@@ -4,7 +4,7 @@
 import { and, gte, lte, asc } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { monthlyKpis } from '#db/schema.ts';
-import type { SlaSettings } from '#src/report/monthly-report.ts';
+import { judgeKpis, type KpiReport, type SlaSettings } from '#src/report/monthly-report.ts';
 import type { PageContext } from '#src/server/page-context.ts';
 import { availabilityReport, computeAvailability, type MonthlyAvailabilityRow, type ProductHistory } from '#src/sla/availability.ts';
 import { dailyStatuses, lastDays, type DayStatus } from '#src/sla/daily-status.ts';
@@ -22,7 +22,8 @@ export function recentMonths(now: Date, count: number): MonthKey[] {
 export interface AvailabilityTable {
   months: MonthKey[];
   products: { product: ProductInfo; rows: MonthlyAvailabilityRow[] }[];
-  kpis: (typeof monthlyKpis.$inferSelect)[];
+  /** SLA §3.2 indicators per month, judged against 2 s and 99 %. */
+  kpis: { month: MonthKey; verdict: KpiReport }[];
 }
 
 export async function loadAvailabilityTable(db: Database, now: Date, settings: SlaSettings, count = 12): Promise<AvailabilityTable> {
@@ -36,7 +37,11 @@ export async function loadAvailabilityTable(db: Database, now: Date, settings: S
       .orderBy(asc(monthlyKpis.month)),
   ]);
   const table = availabilityReport({ ...history, months, now: +now, weights: settings.weights });
-  return { months, products: history.products.map((product) => ({ product, rows: table.get(product.slug)! })), kpis };
+  return {
+    months,
+    products: history.products.map((product) => ({ product, rows: table.get(product.slug)! })),
+    kpis: kpis.map((k) => ({ month: k.month, verdict: judgeKpis(k) })),
+  };
 }
 
 export interface RecentAvailability {

@@ -1,9 +1,9 @@
 // Maintenance as the pages show it: one announcement, and the lists of in progress,
 // upcoming, past and cancelled windows, each with its effective state, the notice given
 // and the SLA rules it breaks (src/sla/maintenance-rules.ts).
-import { and, asc, eq, gt, gte, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { maintenanceProducts, maintenances, products } from '#db/schema.ts';
+import { maintenanceProducts, maintenances, outages, products } from '#db/schema.ts';
 import type { MaintenanceState } from '#src/domain/vocabulary.ts';
 import { checkMaintenance, type RuleBreach } from '#src/sla/maintenance-rules.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
@@ -48,7 +48,9 @@ export async function loadMaintenanceLists(db: Database, now: Date, since: Date,
 }
 
 async function select(db: Database, where: SQL, now: Date, productSlug?: string): Promise<MaintenanceView[]> {
-  const rows = await db.select().from(maintenances).where(where).orderBy(asc(maintenances.windowStart), asc(maintenances.id));
+  // An announcement dated later than now has not been made yet: the feeds agree.
+  const announced = or(isNull(maintenances.announcedAt), lte(maintenances.announcedAt, now));
+  const rows = await db.select().from(maintenances).where(and(where, announced)).orderBy(asc(maintenances.windowStart), asc(maintenances.id));
   const views = await withProducts(db, rows, now);
   return productSlug ? views.filter((m) => m.products.includes(productSlug)) : views;
 }
@@ -65,6 +67,7 @@ function split(views: MaintenanceView[]): MaintenanceLists {
 
 async function withProducts(db: Database, rows: MaintenanceRow[], now: Date): Promise<MaintenanceView[]> {
   if (rows.length === 0) return [];
+  const downtime = await unannouncedDowntime(db, rows);
   const links = await db
     .select({ maintenanceId: maintenanceProducts.maintenanceId, slug: products.slug })
     .from(maintenanceProducts)
@@ -81,6 +84,7 @@ async function withProducts(db: Database, rows: MaintenanceRow[], now: Date): Pr
       announcedAt: row.announcedAt ? +row.announcedAt : null,
       start: +row.windowStart,
       end: +row.windowEnd,
+      downtimeMs: downtime.get(row.id),
     }),
   }));
 }
@@ -108,4 +112,32 @@ export async function loadMaintenanceListPage(context: PageContext): Promise<Mai
   const since = new Date(monthStart(addMonths(monthKeyOf(+context.now), -MAINTENANCE_MONTHS)));
   const [lists, products] = await Promise.all([loadMaintenanceLists(context.db, context.now, since), loadProducts(context.db)]);
   return { ...lists, products };
+}
+
+/**
+ * The recorded downtime inside each unannounced maintenance's window (overlaps counted
+ * once), which the SLA limits to under a minute. Without a recorded outage the rule
+ * check takes the whole window, as it must when nothing was measured.
+ */
+async function unannouncedDowntime(db: Database, rows: MaintenanceRow[]): Promise<Map<number, number>> {
+  const downtime = new Map<number, number>();
+  for (const m of rows.filter((r) => r.type === 'unannounced')) {
+    const spans = await db
+      .select({ start: outages.startedAt, end: outages.endedAt })
+      .from(outages)
+      .innerJoin(maintenanceProducts, eq(maintenanceProducts.productId, outages.productId))
+      .where(and(eq(maintenanceProducts.maintenanceId, m.id), lt(outages.startedAt, m.windowEnd), or(isNull(outages.endedAt), gt(outages.endedAt, m.windowStart))))
+      .orderBy(asc(outages.startedAt));
+    if (spans.length === 0) continue;
+    let total = 0;
+    let reached = +m.windowStart;
+    for (const span of spans) {
+      const from = Math.max(+span.start, reached);
+      const until = Math.min(+(span.end ?? m.windowEnd), +m.windowEnd);
+      if (until > from) total += until - from;
+      reached = Math.max(reached, until);
+    }
+    downtime.set(m.id, total);
+  }
+  return downtime;
 }

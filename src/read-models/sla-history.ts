@@ -2,7 +2,7 @@
 // modules: impact intervals from recorded outages and incident snapshots, announced
 // maintenance windows, incidents with their update times. Reads only rows that overlap
 // the range (the months asked for and the 11 before them, for the rolling 12 months).
-import { and, asc, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import {
   incidentUpdateImpacts,
@@ -104,12 +104,6 @@ export async function loadSlaHistory(db: Database, range: { start: Date; end: Da
     windows.set(w.id, entry);
   }
   return { products: productList, impacts, maintenance: [...windows.values()], incidents: incidentList };
-}
-
-/** Incidents reported in [start, end), with their updates, for the incident timers. */
-export async function loadIncidentsReported(db: Database, range: { start: Date; end: Date }): Promise<HistoryIncident[]> {
-  const slugOf = new Map((await db.select({ id: products.id, slug: products.slug }).from(products)).map((p) => [p.id, p.slug]));
-  return loadIncidents(db, slugOf, and(gte(incidents.reportedAt, range.start), lt(incidents.reportedAt, range.end))!);
 }
 
 async function loadIncidents(db: Database, slugOf: Map<number, string>, where: SQL): Promise<HistoryIncident[]> {

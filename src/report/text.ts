@@ -1,7 +1,8 @@
 // The monthly SLA report as readable text for a terminal or an e-mail, in Dutch or
-// English. Every figure shown rounded is rounded down (percentages by formatPercent,
-// minutes and KPIs here), so a miss never reads as a hit: 98.996 % success is 98,99 %.
-import { floorPercent, formatNumber, formatPercent } from '#src/i18n/format.ts';
+// English. Every rounded figure leans against the provider, so a miss never reads as a
+// hit: percentages round down (98.996 % success is 98,99 %), downtime minutes and call
+// set-up seconds round up (src/i18n/format.ts).
+import { floorPercent, formatCeil, formatMinutes, formatNumber, formatPercent } from '#src/i18n/format.ts';
 import type { Locale } from '#src/i18n/messages.ts';
 import type { MonthlyReport } from './monthly-report.ts';
 
@@ -15,7 +16,6 @@ const words = {
     yes: 'ja',
     no: 'nee',
     none: '-',
-    minutes: 'min',
     incidents: 'Collectieve storingen',
     category: (c: number) => `Categorie ${c}`,
     line: (r: number, res: number, inTime: number, responded: number) =>
@@ -37,7 +37,6 @@ const words = {
     yes: 'yes',
     no: 'no',
     none: '-',
-    minutes: 'min',
     incidents: 'Collective incidents',
     category: (c: number) => `Category ${c}`,
     line: (r: number, res: number, inTime: number, responded: number) =>
@@ -62,8 +61,8 @@ export function renderReportText(report: MonthlyReport, locale: Locale): string 
     formatPercent(p.rolling12, locale, 3),
     p.target === null ? w.bestEffort : `${number(p.target, 2)} %`,
     yesNo(p.met),
-    `${number(p.unplannedMinutes, 1)} ${w.minutes}`,
-    `${number(p.plannedMinutes, 1)} ${w.minutes}`,
+    formatMinutes(p.unplannedMinutes, locale),
+    formatMinutes(p.plannedMinutes, locale),
   ]);
   const out = [w.title(report.month), ...(report.partial ? [w.partial] : []), '', w.availability, ...table([[...w.columns], ...rows])];
   out.push(`${w.weights(number(report.impactWeights.partial_outage, 2))}`, '', w.incidents);
@@ -76,7 +75,7 @@ export function renderReportText(report: MonthlyReport, locale: Locale): string 
   out.push('', w.kpis);
   if (!report.kpis) out.push(w.noKpis);
   else {
-    out.push(w.setup(number(report.kpis.callSetupSeconds, 2), yesNo(report.kpis.callSetupMet)));
+    out.push(w.setup(formatCeil(report.kpis.callSetupSeconds, locale, 2), yesNo(report.kpis.callSetupMet)));
     out.push(w.success(number(report.kpis.callSuccessRatio, 2), yesNo(report.kpis.callSuccessMet)));
   }
   return `${out.join('\n')}\n`;

@@ -11,10 +11,13 @@ import { readCatalogue, syncCatalogue } from './catalogue.ts';
 import type { Config } from './config.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  // A bad catalogue is a configuration error: found before any database is touched.
+  const catalogue = readCatalogue(config.catalogueFile);
   const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
     await runMigrations(handle);
-    await syncCatalogue(handle.db, readCatalogue(config.catalogueFile), new Date());
+    // One transaction: a start that fails half-way leaves the products as they were.
+    await handle.db.transaction((tx) => syncCatalogue(tx, catalogue, new Date()));
     return handle;
   } catch (error) {
     await handle.close();

@@ -20,7 +20,13 @@ const postgresUrl = z.url({
   error: 'must be a postgres:// or postgresql:// URL',
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be dates written YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be dates written YYYY-MM-DD')
+  .refine((d) => {
+    const date = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(+date) && date.toISOString().startsWith(d);
+  }, 'must be dates that exist, written YYYY-MM-DD');
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const settings = z.object({
@@ -96,10 +102,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** The SLA engine's settings in force: impact weights and the office-hours clock. */
+const settingsOf = new WeakMap<Config, SlaSettings>();
+
+/**
+ * The SLA engine's settings in force: impact weights and the office-hours clock. The same
+ * object for the same configuration, so the office-hours clock's cache keeps working.
+ */
 export function slaSettingsOf(config: Config): SlaSettings {
-  return {
+  const known = settingsOf.get(config);
+  if (known) return known;
+  const settings: SlaSettings = {
     weights: { ...DEFAULT_IMPACT_WEIGHTS, partial_outage: config.partialOutageWeight },
     officeHours: { start: config.officeHours.start, end: config.officeHours.end, holidays: config.officeHours.holidays },
   };
+  settingsOf.set(config, settings);
+  return settings;
 }

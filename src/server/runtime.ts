@@ -17,10 +17,6 @@ export function setRuntime(runtime: Runtime): void {
   (globalThis as Registry)[key] = runtime;
 }
 
-export function clearRuntime(): void {
-  delete (globalThis as Registry)[key];
-}
-
 export function getRuntime(): Runtime {
   const runtime = (globalThis as Registry)[key];
   if (!runtime) throw new Error('The status page was not booted: start it with `npm start` or `npm run serve`.');

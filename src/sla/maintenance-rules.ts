@@ -5,7 +5,7 @@
 // visible. Pure; all wall-clock times are in the SLA zone.
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 import type { MaintenanceType } from '#src/domain/vocabulary.ts';
-import { addDays, isoWeekday, zonedParts, zonedToInstant } from '#src/time/zone.ts';
+import { addDays, isoWeekday, zoneAbbreviation, zonedParts, zonedToInstant } from '#src/time/zone.ts';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -116,7 +116,8 @@ const pad = (value: number): string => String(value).padStart(2, '0');
 
 function formatMoment(instant: number, zone: string, language: Language): string {
   const p = zonedParts(instant, zone);
-  return `${WEEKDAYS[language][p.weekday - 1]} ${p.day} ${MONTHS[language][p.month - 1]} ${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
+  // The zone is named, as everywhere times are shown (CET or CEST).
+  return `${WEEKDAYS[language][p.weekday - 1]} ${p.day} ${MONTHS[language][p.month - 1]} ${p.year} ${pad(p.hour)}:${pad(p.minute)} ${zoneAbbreviation(instant, zone)}`;
 }
 
 /** "from Friday 20:00 to Saturday 03:00": the slot in words (exported for the feeds). */

@@ -53,6 +53,7 @@ describe('configuration', () => {
     [{ IMPACT_WEIGHT_PARTIAL: '2' }, 'IMPACT_WEIGHT_PARTIAL must be a number from 0 to 1 (got "2")'],
     [{ OFFICE_HOURS: '17:00-08:00' }, 'OFFICE_HOURS must be two clock times HH:MM-HH:MM, the first earlier (got "17:00-08:00")'],
     [{ OFFICE_HOLIDAYS: '25-12-2026' }, 'OFFICE_HOLIDAYS must be dates written YYYY-MM-DD (got "25-12-2026")'],
+    [{ OFFICE_HOLIDAYS: '2026-12-25,2026-02-30' }, 'OFFICE_HOLIDAYS must be dates that exist, written YYYY-MM-DD (got "2026-12-25,2026-02-30")'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -28,8 +28,8 @@ describe('regular maintenance', () => {
     expect(checkMaintenance(regular('2026-05-20T10:00:00+02:00', '2026-06-12T21:00:00+02:00', '2026-06-13T03:30:00+02:00'))).toEqual([
       {
         code: 'outside_allowed_window',
-        en: 'Regular maintenance may only take place from Friday 20:00 to Saturday 03:00 (Europe/Amsterdam); this one runs from Friday 12 June 2026 21:00 to Saturday 13 June 2026 03:30.',
-        nl: 'Regulier onderhoud mag alleen plaatsvinden van vrijdag 20:00 tot zaterdag 03:00 (Europe/Amsterdam); dit onderhoud loopt van vrijdag 12 juni 2026 21:00 tot zaterdag 13 juni 2026 03:30.',
+        en: 'Regular maintenance may only take place from Friday 20:00 to Saturday 03:00 (Europe/Amsterdam); this one runs from Friday 12 June 2026 21:00 CEST to Saturday 13 June 2026 03:30 CEST.',
+        nl: 'Regulier onderhoud mag alleen plaatsvinden van vrijdag 20:00 tot zaterdag 03:00 (Europe/Amsterdam); dit onderhoud loopt van vrijdag 12 juni 2026 21:00 CEST tot zaterdag 13 juni 2026 03:30 CEST.',
       },
     ]);
   });
@@ -100,8 +100,8 @@ describe('necessary maintenance', () => {
     expect(checkMaintenance(necessary('2026-06-08T18:00:00+02:00', '2026-06-09T19:00:00+02:00', '2026-06-09T23:30:00+02:00'))).toEqual([
       {
         code: 'outside_allowed_window',
-        en: 'Necessary maintenance may only take place between 19:00 and 23:00 on one day (Europe/Amsterdam); this one runs from Tuesday 9 June 2026 19:00 to Tuesday 9 June 2026 23:30.',
-        nl: 'Noodzakelijk onderhoud mag alleen plaatsvinden tussen 19:00 en 23:00 op één dag (Europe/Amsterdam); dit onderhoud loopt van dinsdag 9 juni 2026 19:00 tot dinsdag 9 juni 2026 23:30.',
+        en: 'Necessary maintenance may only take place between 19:00 and 23:00 on one day (Europe/Amsterdam); this one runs from Tuesday 9 June 2026 19:00 CEST to Tuesday 9 June 2026 23:30 CEST.',
+        nl: 'Noodzakelijk onderhoud mag alleen plaatsvinden tussen 19:00 en 23:00 op één dag (Europe/Amsterdam); dit onderhoud loopt van dinsdag 9 juni 2026 19:00 CEST tot dinsdag 9 juni 2026 23:30 CEST.',
       },
     ]);
     expect(codes(necessary('2026-06-08T18:00:00+02:00', '2026-06-09T22:00:00+02:00', '2026-06-10T00:30:00+02:00'))).toEqual(['outside_allowed_window']);
