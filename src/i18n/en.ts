@@ -29,6 +29,11 @@ export const en: Messages = {
   },
   incidentStatus: { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
   maintenanceState: { scheduled: 'Scheduled', in_progress: 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
+  times: {
+    note: 'All times in Dutch time (CET/CEST).',
+    toViewer: 'Show times in {zone}',
+    toAmsterdam: 'Show Dutch time',
+  },
   noData: 'no data',
   updatedAt: (time) => `As of ${time}`,
   target: (percent) => `Availability target ${percent} %`,

@@ -21,6 +21,7 @@ export interface Messages {
   incidentStatus: Record<IncidentStatus, string>;
   maintenanceState: Record<MaintenanceState, string>;
   noData: string;
+  times: { note: string; toViewer: string; toAmsterdam: string };
   updatedAt: (time: string) => string;
   target: (percent: string) => string;
   bestEffort: string;

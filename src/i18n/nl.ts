@@ -29,6 +29,11 @@ export const nl: Messages = {
   },
   incidentStatus: { investigating: 'Onderzoek', identified: 'Oorzaak gevonden', monitoring: 'Monitoring', resolved: 'Opgelost' },
   maintenanceState: { scheduled: 'Gepland', in_progress: 'Bezig', completed: 'Afgerond', cancelled: 'Geannuleerd' },
+  times: {
+    note: 'Alle tijden in Nederlandse tijd (CET/CEST).',
+    toViewer: 'Toon tijden in {zone}',
+    toAmsterdam: 'Toon Nederlandse tijd',
+  },
   noData: 'geen gegevens',
   updatedAt: (time) => `Stand van ${time}`,
   target: (percent) => `Beschikbaarheidsnorm ${percent} %`,

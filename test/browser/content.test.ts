@@ -16,6 +16,7 @@ import { loadAvailabilityTable, type AvailabilityTable } from '#src/read-models/
 import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
 import { monthKeyOf } from '#src/time/zone.ts';
 import { openPage, useBrowser } from '../support/browser.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const noScript = { javaScript: false } as const;
@@ -124,5 +125,32 @@ describe('subscribe page and feed links', () => {
     expect(rss).toContain('/products/voizapps/incidents.rss');
     const alternates = await page.$$eval('link[rel="alternate"][type]', (links) => links.map((l) => l.getAttribute('href')));
     expect(alternates).toEqual(['/incidents.rss', '/maintenance.rss', '/maintenance.ics']);
+  });
+});
+
+describe('times in the viewer\'s zone', () => {
+  it('a visitor in New York switches the incident times to their zone and back; without JavaScript the zone is named', async () => {
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ timezoneId: 'America/New_York' });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/en/incidents/1`);
+      const first = page.locator('ol.timeline time').first();
+      const dutchTime = await first.innerText();
+      expect(dutchTime).toMatch(/ CES?T$/);
+      const button = page.getByRole('button', { name: 'Show times in America/New_York' });
+      await button.click();
+      // The same instant, six hours earlier on the clock (five or six around the switches).
+      await expect.poll(() => first.innerText()).toMatch(/\(America\/New_York\)$/);
+      const iso = await first.getAttribute('datetime');
+      const expected = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso!));
+      expect(await first.innerText()).toBe(`${expected} (America/New_York)`);
+      await page.getByRole('button', { name: 'Show Dutch time' }).click();
+      await expect.poll(() => first.innerText()).toBe(dutchTime);
+    } finally {
+      await browser.close();
+    }
+    const { page } = await openPage(`${server.url}/incidents/1`, noScript);
+    expect(await page.locator('main').innerText()).toContain('Alle tijden in Nederlandse tijd (CET/CEST).');
   });
 });
