@@ -6,7 +6,8 @@ import type { Database } from '#db/client.ts';
 import { monthlyKpis } from '#db/schema.ts';
 import { judgeKpis, type KpiReport, type SlaSettings } from '#src/report/monthly-report.ts';
 import type { PageContext } from '#src/server/page-context.ts';
-import { availabilityReport, computeAvailability, type MonthlyAvailabilityRow, type ProductHistory } from '#src/sla/availability.ts';
+import { availabilityReport, computeAvailability, withTarget, type MonthlyAvailabilityRow, type ProductHistory } from '#src/sla/availability.ts';
+import { resolvedAt } from '#src/sla/incident-timers.ts';
 import { dailyStatuses, lastDays, type DayStatus } from '#src/sla/daily-status.ts';
 import { addMonths, monthKeyOf, monthStart, type MonthKey } from '#src/time/zone.ts';
 import { loadSlaHistory, rangeOfMonths, type ProductInfo, type SlaHistory } from './sla-history.ts';
@@ -65,18 +66,14 @@ export async function loadRecentAvailability(db: Database, now: Date, settings: 
   const history = await loadSlaHistory(db, { start: new Date(start), end: now });
   const products = history.products.map((product) => {
     const productHistory = historyOf(history, product, now, settings);
-    const figure = computeAvailability(productHistory, monthStart(month), +now);
+    const figure = withTarget(computeAvailability(productHistory, monthStart(month), +now), product.target);
     const incidents = history.incidents
       .filter((i) => i.updates.some((u) => product.slug in u.impacts))
-      .map((i) => ({ id: i.id, start: i.reportedAt, end: resolvedEnd(i.updates) }));
+      .map((i) => ({ id: i.id, start: i.reportedAt, end: resolvedAt(i.updates) }));
     return {
       product,
       days: dailyStatuses(productHistory, days, incidents),
-      month: {
-        key: month,
-        availability: figure.availability,
-        met: product.target === null || figure.availability === null ? null : figure.availability >= product.target,
-      },
+      month: { key: month, availability: figure.availability, met: figure.met },
     };
   });
   return { products, incidentTitles: new Map(history.incidents.map((i) => [i.id, { title: i.title, titleEn: i.titleEn }])) };
@@ -90,11 +87,6 @@ function historyOf(history: SlaHistory, product: ProductInfo, now: Date, setting
     maintenance: history.maintenance.filter((m) => m.products.includes(product.slug)),
     weights: settings.weights,
   };
-}
-
-function resolvedEnd(updates: readonly { publishedAt: number; status: string }[]): number | null {
-  const last = updates.at(-1);
-  return last?.status === 'resolved' ? last.publishedAt : null;
 }
 
 export interface AvailabilityPageData extends AvailabilityTable {

@@ -5,7 +5,7 @@
 import type { ImpactWeights, IncidentCategory } from '#src/domain/vocabulary.ts';
 import { availabilityReport } from '#src/sla/availability.ts';
 import { incidentTimers, monthlyResolutionCompliance, type CategoryCompliance } from '#src/sla/incident-timers.ts';
-import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
+import type { SlaSettings } from '#src/sla/settings.ts';
 import type { HistoryIncident, SlaHistory } from '#src/read-models/sla-history.ts';
 import type { MonthKey } from '#src/time/zone.ts';
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
@@ -21,11 +21,6 @@ export function judgeKpis(kpi: { callSetupSeconds: number; callSuccessRatio: num
     callSuccessRatio: kpi.callSuccessRatio,
     callSuccessMet: kpi.callSuccessRatio >= KPI_TARGETS.callSuccessRatio,
   };
-}
-
-export interface SlaSettings {
-  weights: ImpactWeights;
-  officeHours: Partial<OfficeHoursConfig>;
 }
 
 export interface ProductMonth {
@@ -128,3 +123,5 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     kpiTargets: KPI_TARGETS,
   };
 }
+
+export type { SlaSettings };

@@ -3,7 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
-import type { SlaSettings } from '#src/report/monthly-report.ts';
+import type { SlaSettings } from '#src/sla/settings.ts';
 
 const port = z.coerce
   .number({ error: 'must be a whole number from 1 to 65535' })

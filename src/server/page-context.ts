@@ -1,7 +1,7 @@
 // What every page needs from the runtime: the database, the SLA settings in force and one
 // `now` for the whole request, so all figures on a page agree with each other.
 import type { Database } from '#db/client.ts';
-import type { SlaSettings } from '#src/report/monthly-report.ts';
+import type { SlaSettings } from '#src/sla/settings.ts';
 import { slaSettingsOf } from './config.ts';
 import { getRuntime } from './runtime.ts';
 
