@@ -3,7 +3,7 @@
 // data (open incidents' latest updates, maintenance around now) however long the history
 // is, and leaves the derivation to the pure SLA module.
 // Open incidents, ongoing outages and maintenance in progress all count.
-import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import {
   incidentUpdateImpacts,
@@ -12,11 +12,10 @@ import {
   maintenanceProducts,
   maintenances,
   outages,
-  productGroups,
-  products,
 } from '#db/schema.ts';
 import type { Impact, ProductStatus } from '#src/domain/vocabulary.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
+import { loadProducts } from './sla-history.ts';
 import { deriveOverallStatus, deriveProductStatus, type OverallStatus } from '#src/sla/product-status.ts';
 
 export interface ProductHealth {
@@ -39,12 +38,8 @@ export interface CurrentHealth {
 }
 
 export async function loadCurrentHealth(db: Database, now: Date): Promise<CurrentHealth> {
-  const [productRows, openImpacts, maintenanceRows] = await Promise.all([
-    db
-      .select({ product: products, group: productGroups })
-      .from(products)
-      .innerJoin(productGroups, eq(products.groupId, productGroups.id))
-      .orderBy(asc(productGroups.position), asc(products.position)),
+  const [productList, openImpacts, maintenanceRows] = await Promise.all([
+    loadProducts(db),
     loadOpenImpacts(db, now),
     db
       .select({ maintenance: maintenances, productId: maintenanceProducts.productId })
@@ -62,17 +57,17 @@ export async function loadCurrentHealth(db: Database, now: Date): Promise<Curren
     maintenanceRows.filter((r) => effectiveMaintenanceState(r.maintenance, now) === 'in_progress').map((r) => r.productId),
   );
   const groups: GroupHealth[] = [];
-  for (const { product, group } of productRows) {
+  for (const product of productList) {
     let target = groups.at(-1);
-    if (target?.slug !== group.slug) {
-      target = { slug: group.slug, name: { nl: group.nameNl, en: group.nameEn }, products: [] };
+    if (target?.slug !== product.group.slug) {
+      target = { slug: product.group.slug, name: product.group.name, products: [] };
       groups.push(target);
     }
     target.products.push({
       id: product.id,
       slug: product.slug,
-      name: { nl: product.nameNl, en: product.nameEn },
-      target: product.availabilityTarget,
+      name: product.name,
+      target: product.target,
       status: deriveProductStatus({
         openImpacts: openImpacts.get(product.id) ?? [],
         inMaintenance: inMaintenance.has(product.id),

@@ -1,10 +1,9 @@
 // The products as the feeds name them, in catalogue order (group, then product), and the
 // one a product feed asks for by slug. Six rows: read whole. Also the feeds' "latest of
 // these moments", for lastBuildDate and Last-Modified.
-import { asc, eq } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { productGroups, products } from '#db/schema.ts';
 import type { FeedProduct } from '#src/feeds/words.ts';
+import { loadProducts } from './sla-history.ts';
 
 export interface FeedProductRow extends FeedProduct {
   id: number;
@@ -17,12 +16,7 @@ export interface FeedProducts {
 }
 
 export async function loadFeedProducts(db: Database): Promise<FeedProducts> {
-  const rows = await db
-    .select({ id: products.id, slug: products.slug, nameNl: products.nameNl, nameEn: products.nameEn })
-    .from(products)
-    .innerJoin(productGroups, eq(products.groupId, productGroups.id))
-    .orderBy(asc(productGroups.position), asc(products.position), asc(products.id));
-  const list = rows.map((r) => ({ id: r.id, slug: r.slug, name: { nl: r.nameNl, en: r.nameEn } }));
+  const list: FeedProductRow[] = await loadProducts(db);
   return { list, byId: new Map(list.map((p) => [p.id, p])) };
 }
 
