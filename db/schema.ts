@@ -3,6 +3,7 @@
 // db/migrations. Times are timestamptz, stored in UTC; columns snake_case, properties camelCase.
 import { relations, sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   check,
   doublePrecision,
@@ -70,6 +71,8 @@ export const incidents = pgTable(
     /** Status of the latest update, kept here so lists need not read every update. */
     status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
     resolvedAt: utc('resolved_at'),
+    /** Rises with every write through the commands: the API's ETag and If-Match. */
+    version: integer('version').notNull().default(1),
     createdAt: utc('created_at').notNull().defaultNow(),
     updatedAt: utc('updated_at').notNull().defaultNow(),
   },
@@ -93,6 +96,8 @@ export const incidentUpdates = pgTable(
     status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
     message: text('message').notNull(),
     messageEn: text('message_en'),
+    /** Set when a published update was corrected; the earlier text stays in the audit log. */
+    editedAt: utc('edited_at'),
   },
   (t) => [
     index('incident_updates_incident_idx').on(t.incidentId, t.publishedAt),
@@ -142,6 +147,8 @@ export const maintenances = pgTable(
     overrideReason: text('override_reason'),
     /** Rises with every change of window, title, products or state (calendar SEQUENCE). */
     revision: integer('revision').notNull().default(0),
+    /** Rises with every write through the commands: the API's ETag and If-Match. */
+    version: integer('version').notNull().default(1),
     createdAt: utc('created_at').notNull().defaultNow(),
     updatedAt: utc('updated_at').notNull().defaultNow(),
   },
@@ -212,6 +219,7 @@ export const outages = pgTable(
     impact: text('impact', { enum: IMPACTS }).notNull(),
     source: text('source', { enum: OUTAGE_SOURCES }).notNull(),
     note: text('note'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('outages_product_time_idx').on(t.productId, t.startedAt),
@@ -257,6 +265,8 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     tokenHash: text('token_hash').notNull().unique('api_tokens_hash_key'),
+    /** What the token may write: a subset of TOKEN_SCOPES (src/auth/actor.ts). */
+    scopes: jsonb('scopes').$type<string[]>().notNull().default([]),
     createdAt: utc('created_at').notNull().defaultNow(),
     lastUsedAt: utc('last_used_at'),
     expiresAt: utc('expires_at'),
@@ -272,6 +282,8 @@ export const auditLog = pgTable(
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Who acted when no user did: "import", "demo", "system". */
     actor: text('actor').notNull(),
+    /** The visible prefix of the API token used, when one was. */
+    tokenPrefix: text('token_prefix'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
@@ -280,6 +292,38 @@ export const auditLog = pgTable(
     at: utc('at').notNull().defaultNow(),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+);
+
+/**
+ * The published state's version: every write (commands, import, demo) bumps it in its own
+ * transaction, so readers and caches can tell that what the page shows has changed.
+ */
+export const dataVersion = pgTable(
+  'data_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    changedAt: utc('changed_at').notNull(),
+  },
+  (t) => [check('data_version_single_row', sql`${t.id} = 1`)],
+);
+
+/** The first answer to a POST with an Idempotency-Key, replayed to a retry for 24 hours. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: smallint('status').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull(),
+    body: text('body').notNull(),
+    createdAt: utc('created_at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'idempotency_keys_pk', columns: [t.tokenId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
 export const productGroupsRelations = relations(productGroups, ({ many }) => ({ products: many(products) }));

@@ -48,7 +48,7 @@ export const MAINTENANCE_STATES = ['scheduled', 'in_progress', 'completed', 'can
 export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
 
 /** Where a recorded outage came from. */
-export const OUTAGE_SOURCES = ['nms', 'import', 'manual', 'demo'] as const;
+export const OUTAGE_SOURCES = ['nms', 'import', 'manual', 'demo', 'alertmanager'] as const;
 export type OutageSource = (typeof OUTAGE_SOURCES)[number];
 
 /** The zone every time on the page is shown in (SLA.md: all times Europe/Amsterdam). */

@@ -4,19 +4,21 @@
 // `id` so importing the same file twice changes nothing.
 import { z } from 'zod';
 import {
-  IMPACTS,
-  INCIDENT_STATUSES,
-  MAINTENANCE_TYPES,
-  OUTAGE_SOURCES,
-} from '#src/domain/vocabulary.ts';
-
-const instant = z.iso
-  .datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset, e.g. 2026-03-29T01:30:00+01:00' })
-  .transform((value) => new Date(value));
-const externalId = z.string().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters');
-const slug = z.string().min(1, 'must be a product slug');
-const impact = z.enum(IMPACTS, { error: `must be one of ${IMPACTS.join(', ')}` });
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  callSetupSeconds,
+  callSuccessRatio,
+  externalId,
+  impact,
+  impacts,
+  incidentCategory,
+  incidentStatus,
+  instant,
+  maintenanceType,
+  month,
+  slug,
+  text,
+  worseThanOperational,
+} from '#src/domain/fields.ts';
+import { OUTAGE_SOURCES } from '#src/domain/vocabulary.ts';
 
 // Zod skips an object's cross-field rules as soon as any of its fields is wrong, and an
 // array's rules as soon as any item is: a file would then show its problems a few at a
@@ -39,7 +41,7 @@ const outage = z
     product: slug,
     start: instant,
     end: instant.optional(),
-    impact: impact.refine((v) => v !== 'operational', 'must be an impact worse than operational'),
+    impact: worseThanOperational,
     source: z.enum(OUTAGE_SOURCES).default('import'),
     note: z.string().max(2000).optional(),
   })
@@ -48,7 +50,7 @@ const outage = z
 const maintenance = z
   .object({
     id: externalId,
-    type: z.enum(MAINTENANCE_TYPES, { error: `must be one of ${MAINTENANCE_TYPES.join(', ')}` }),
+    type: maintenanceType,
     title: text(200),
     titleEn: text(200).optional(),
     description: z.string().max(5000).default(''),
@@ -94,10 +96,10 @@ const maintenance = z
 
 const update = z.object({
   at: instant,
-  status: z.enum(INCIDENT_STATUSES, { error: `must be one of ${INCIDENT_STATUSES.join(', ')}` }),
+  status: incidentStatus,
   message: text(10_000),
   messageEn: text(10_000).optional(),
-  impacts: z.record(slug, impact).default({}),
+  impacts: impacts.default({}),
 });
 
 const incident = z
@@ -105,7 +107,7 @@ const incident = z
     id: externalId,
     title: text(200),
     titleEn: text(200).optional(),
-    category: z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' }),
+    category: incidentCategory,
     reportedAt: instant,
     updates: z.array(update).min(1, 'must hold at least one update'),
   })
@@ -136,11 +138,7 @@ const incident = z
     },
   );
 
-const kpi = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'),
-  callSetupSeconds: z.number().min(0, 'must be 0 or more'),
-  callSuccessRatio: z.number().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
-});
+const kpi = z.object({ month, callSetupSeconds, callSuccessRatio });
 
 /** Items repeating the string `field` of an earlier item; items whose field is no string are left to their own errors. */
 const uniqueBy = (field: string) => (items: unknown[], ctx: z.RefinementCtx) => {

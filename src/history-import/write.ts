@@ -17,6 +17,7 @@ import {
   products,
 } from '#db/schema.ts';
 import type { Impact, MaintenanceState } from '#src/domain/vocabulary.ts';
+import { bumpDataVersion } from '#src/commands/data-version.ts';
 import { foldDeltaUpdates } from '#src/sla/incident-timelines.ts';
 import { inDocumentOrder, laterThanNow, nulCharacters, unknownProducts } from './problems.ts';
 import {
@@ -97,6 +98,7 @@ export async function importHistory(db: Database, input: unknown, options: Impor
     };
     if (changed > 0) {
       await tx.insert(auditLog).values({ actor: options.actor, action: 'import', entityType: 'history', after: result });
+      await bumpDataVersion(tx, options.now);
     }
     return result;
   });

@@ -74,6 +74,7 @@ export const en: Messages = {
     duration: 'Duration',
     affected: 'Affected services',
     timeline: 'Updates from the NOC',
+    edited: (time) => `edited ${time}`,
     permalink: 'Permanent link to this update',
     slaHeading: 'Times under the SLA',
     response: 'First response',

@@ -54,6 +54,8 @@ export interface Messages {
     duration: string;
     affected: string;
     timeline: string;
+    /** Beside an update the NOC corrected after publishing it. */
+    edited: (time: string) => string;
     permalink: string;
     slaHeading: string;
     response: string;

@@ -74,6 +74,7 @@ export const nl: Messages = {
     duration: 'Duur',
     affected: 'Getroffen diensten',
     timeline: 'Updates van het NOC',
+    edited: (time) => `bewerkt ${time}`,
     permalink: 'Vaste link naar deze update',
     slaHeading: 'Tijden volgens de SLA',
     response: 'Eerste reactie',

@@ -18,6 +18,8 @@ export interface IncidentUpdateView {
   messageEn: string | null;
   /** Impact per product slug as of this update. */
   impacts: Record<string, Impact>;
+  /** When the NOC corrected this update after publishing it; null if never. */
+  editedAt: Date | null;
 }
 
 export interface IncidentView {
@@ -28,6 +30,9 @@ export interface IncidentView {
   reportedAt: Date;
   resolvedAt: Date | null;
   status: IncidentStatus;
+  /** Rises with every write (the API's ETag). */
+  version: number;
+  externalId: string | null;
   /** Newest first, as a timeline reads. */
   updates: IncidentUpdateView[];
   /** The worst impact each product had during the incident. */
@@ -123,7 +128,7 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
   return rows.map((row) => {
     const updates = updateRows
       .filter((u) => u.incidentId === row.id)
-      .map((u) => ({ id: u.id, publishedAt: u.publishedAt, status: u.status, message: u.message, messageEn: u.messageEn, impacts: impactsOf.get(u.id) ?? {} }));
+      .map((u) => ({ id: u.id, publishedAt: u.publishedAt, status: u.status, message: u.message, messageEn: u.messageEn, impacts: impactsOf.get(u.id) ?? {}, editedAt: u.editedAt }));
     const worstImpacts: Record<string, Impact> = {};
     for (const update of updates) {
       for (const [slug, impact] of Object.entries(update.impacts)) {
@@ -139,6 +144,8 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
       reportedAt: row.reportedAt,
       resolvedAt: row.resolvedAt,
       status: row.status,
+      version: row.version,
+      externalId: row.externalId,
       updates,
       worstImpacts,
     };

@@ -47,6 +47,18 @@ const settings = z.object({
     .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be written HH:MM-HH:MM, e.g. 08:00-17:00')
     .refine((v) => v.split('-').every((t) => clock.test(t)) && v.slice(0, 5) < v.slice(6), 'must be two clock times HH:MM-HH:MM, the first earlier')
     .default('08:00-17:00'),
+  API_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of requests per minute, 1 or more' })
+    .int('must be a whole number of requests per minute, 1 or more')
+    .min(1, 'must be a whole number of requests per minute, 1 or more')
+    .default(120),
+  ALERTMANAGER_PRODUCT_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name').default('product'),
+  ALERTMANAGER_SEVERITIES: z
+    .string()
+    .default('critical=major_outage,warning=partial_outage')
+    .transform((v) => v.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => pair.split('=').map((x) => x.trim())))
+    .pipe(z.array(z.tuple([z.string().min(1), z.enum(['degraded_performance', 'partial_outage', 'major_outage'])], { error: 'must be severity=impact pairs, e.g. critical=major_outage,warning=partial_outage' })))
+    .transform((pairs) => Object.fromEntries(pairs) as Record<string, 'degraded_performance' | 'partial_outage' | 'major_outage'>),
   OFFICE_HOLIDAYS: z
     .string()
     .default('')
@@ -65,6 +77,9 @@ export interface Config {
   catalogueFile: string;
   partialOutageWeight: number;
   officeHours: { start: string; end: string; holidays: string[] };
+  /** Write-API requests per token per minute. */
+  apiRateLimit: number;
+  alertmanager: { productLabel: string; severities: Record<string, 'degraded_performance' | 'partial_outage' | 'major_outage'> };
 }
 
 export class ConfigError extends Error {
@@ -99,6 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     catalogueFile: isAbsolute(s.CATALOGUE_FILE) ? s.CATALOGUE_FILE : resolve(cwd, s.CATALOGUE_FILE),
     partialOutageWeight: s.IMPACT_WEIGHT_PARTIAL,
     officeHours: { start, end, holidays: s.OFFICE_HOLIDAYS },
+    apiRateLimit: s.API_RATE_LIMIT,
+    alertmanager: { productLabel: s.ALERTMANAGER_PRODUCT_LABEL, severities: s.ALERTMANAGER_SEVERITIES },
   };
 }
 

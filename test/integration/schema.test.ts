@@ -7,6 +7,8 @@ import { drivers, freshDatabase, type TestDatabase } from '../support/databases.
 const tables = [
   'api_tokens',
   'audit_log',
+  'data_version',
+  'idempotency_keys',
   'incident_update_impacts',
   'incident_updates',
   'incidents',

@@ -1,0 +1,111 @@
+// The OpenAPI 3.1 document of the write API, generated from the same zod schemas the
+// commands parse with (zod's own JSON Schema output, input side), so it cannot drift from
+// what the API accepts. Served at /api/v1/openapi.json.
+import { z } from 'zod';
+import { alertmanagerPayload } from '#src/alertmanager/receive.ts';
+import { TOKEN_SCOPES, type TokenScope } from '#src/auth/actor.ts';
+import { correctUpdateInput, createIncidentInput, editIncidentInput, postUpdateInput } from '#src/incidents/schema.ts';
+import { setKpisInput } from '#src/kpis/set-month.ts';
+import { cancelMaintenanceInput, editMaintenanceInput, scheduleMaintenanceInput } from '#src/maintenance/schema.ts';
+import { correctOutageInput, recordOutageInput } from '#src/outages/schema.ts';
+import { MAX_BODY_BYTES } from './body.ts';
+
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'put';
+  path: string;
+  summary: string;
+  scope: TokenScope;
+  body?: z.ZodType;
+  success: number;
+  /** Error statuses beyond the ones every operation has. */
+  errors: number[];
+  versioned?: boolean;
+}
+
+const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'integer', minimum: 1 } });
+
+const OPERATIONS: Operation[] = [
+  { method: 'post', path: '/incidents', summary: 'Open an incident with its first update', scope: 'incidents', body: createIncidentInput, success: 201, errors: [409, 422] },
+  { method: 'get', path: '/incidents/{id}', summary: 'An incident with its updates', scope: 'incidents', success: 200, errors: [404] },
+  { method: 'patch', path: '/incidents/{id}', summary: "Edit an incident's title or category", scope: 'incidents', body: editIncidentInput, success: 200, errors: [404, 412, 422], versioned: true },
+  { method: 'post', path: '/incidents/{id}/updates', summary: 'Post an update (impacts are a delta; status resolved resolves it)', scope: 'incidents', body: postUpdateInput, success: 201, errors: [404, 409, 412, 422], versioned: true },
+  { method: 'patch', path: '/incidents/{id}/updates/{updateId}', summary: 'Correct a published update (shown as edited)', scope: 'incidents', body: correctUpdateInput, success: 200, errors: [404, 412, 422], versioned: true },
+  { method: 'post', path: '/maintenances', summary: 'Schedule a maintenance (the SLA rules are checked)', scope: 'maintenance', body: scheduleMaintenanceInput, success: 201, errors: [409, 422] },
+  { method: 'get', path: '/maintenances/{id}', summary: 'A maintenance', scope: 'maintenance', success: 200, errors: [404] },
+  { method: 'patch', path: '/maintenances/{id}', summary: 'Edit or reschedule a maintenance (a new revision)', scope: 'maintenance', body: editMaintenanceInput, success: 200, errors: [404, 409, 412, 422], versioned: true },
+  { method: 'post', path: '/maintenances/{id}/cancel', summary: 'Cancel a maintenance with a reason', scope: 'maintenance', body: cancelMaintenanceInput, success: 200, errors: [404, 409, 412, 422], versioned: true },
+  { method: 'post', path: '/maintenances/{id}/complete', summary: 'Complete a maintenance that has begun', scope: 'maintenance', body: z.strictObject({}), success: 200, errors: [404, 409, 412], versioned: true },
+  { method: 'post', path: '/outages', summary: 'Record an outage (without end: ongoing)', scope: 'outages', body: recordOutageInput, success: 201, errors: [409, 422] },
+  { method: 'get', path: '/outages/{id}', summary: 'An outage', scope: 'outages', success: 200, errors: [404] },
+  { method: 'patch', path: '/outages/{id}', summary: 'End or correct an outage', scope: 'outages', body: correctOutageInput, success: 200, errors: [404, 412, 422], versioned: true },
+  { method: 'get', path: '/kpis/{month}', summary: "A month's KPIs", scope: 'kpis', success: 200, errors: [404] },
+  { method: 'put', path: '/kpis/{month}', summary: "Set a month's call set-up time and success ratio", scope: 'kpis', body: setKpisInput, success: 200, errors: [422] },
+  { method: 'post', path: '/alertmanager', summary: 'Prometheus Alertmanager webhook (payload version 4)', scope: 'alerts', body: alertmanagerPayload, success: 200, errors: [422] },
+];
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'The body is not valid JSON',
+  401: 'No token, or an unknown, expired or revoked one',
+  403: 'The token lacks the scope',
+  404: 'No such resource',
+  409: 'The state forbids it (e.g. an update after the resolution)',
+  412: 'If-Match names an older version',
+  413: `The body is over ${MAX_BODY_BYTES} bytes`,
+  415: 'The body is not application/json',
+  422: 'A field breaks a rule; each is named in error.fields',
+  429: 'Too many requests with this token; see Retry-After',
+};
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'fields'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        fields: { type: 'array', items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' }, rule: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+function parametersOf(op: Operation) {
+  const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const path = names.map((n) => (n === 'month' ? { name: n, in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } } : id(n)));
+  const headers = [
+    ...(op.versioned ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag last seen; 412 when the resource changed since', schema: { type: 'string' } }] : []),
+    ...(op.method === 'post' ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key and body within 24 h returns the first answer and writes nothing', schema: { type: 'string', maxLength: 255 } }] : []),
+  ];
+  return [...path, ...headers];
+}
+
+export function openApiDocument(siteUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const statuses = [...new Set([400, 401, 403, 413, 415, 429, ...op.errors])].filter((s) => op.body || ![400, 413, 415].includes(s)).sort();
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      security: [{ bearer: [op.scope] }],
+      parameters: parametersOf(op),
+      ...(op.body && { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }),
+      responses: {
+        [op.success]: { description: 'The resource, with its id and version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object' } } } },
+        ...Object.fromEntries(statuses.map((s) => [s, { description: ERROR_TEXT[s], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }])),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Status page write API', version: '1', description: 'Write commands for incidents, maintenance, outages and KPIs. Tokens: `npm run -s token -- create`.' },
+    servers: [{ url: `${siteUrl}/api/v1` }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: `Scopes: ${TOKEN_SCOPES.join(', ')}` } },
+      schemas: { Error: errorSchema },
+    },
+    paths,
+  };
+}

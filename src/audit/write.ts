@@ -1,0 +1,28 @@
+// The one writer of audit rows: who (user and token prefix, or a system actor), what
+// (action on an entity) and the entity before and after. Runs inside the command's
+// transaction, so an audit row exists exactly when the write does.
+import type { Queryable } from '#db/client.ts';
+import { auditLog } from '#db/schema.ts';
+import { actorName, type Actor } from '#src/auth/actor.ts';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function writeAudit(tx: Queryable, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    userId: actor.kind === 'user' ? actor.userId : null,
+    actor: actorName(actor),
+    tokenPrefix: actor.kind === 'user' ? (actor.token?.prefix ?? null) : null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    at,
+  });
+}

@@ -1,0 +1,45 @@
+// Schedule (announce) a maintenance now. The SLA rules are checked against this moment as
+// the announcement: a breach is refused naming each rule unless overrideReason is given.
+// Unannounced maintenance is recorded without an announcement.
+import { eq } from 'drizzle-orm';
+import { maintenanceRevisions, maintenances } from '#db/schema.ts';
+import { CommandError } from '#src/commands/errors.ts';
+import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import { resolveProducts } from '#src/products/slugs.ts';
+import { scheduleMaintenanceInput } from '../schema.ts';
+import { checkRules, maintenanceAudit, setProducts } from './revision.ts';
+
+export async function scheduleMaintenance(ctx: CommandContext, input: unknown): Promise<{ id: number }> {
+  const data = parseInput(scheduleMaintenanceInput, input);
+  const announcedAt = data.type === 'unannounced' ? null : ctx.now;
+  checkRules({ type: data.type, announcedAt, start: data.start, end: data.end }, data.overrideReason);
+  return runCommand(ctx, 'maintenance', async (tx) => {
+    const ids = await resolveProducts(tx, data.products.map((slug, n) => ({ slug, path: `products[${n}]` })));
+    if (data.externalId) {
+      const [taken] = await tx.select({ id: maintenances.id }).from(maintenances).where(eq(maintenances.externalId, data.externalId));
+      if (taken) throw new CommandError('conflict', `externalId "${data.externalId}" is already maintenance ${taken.id}`, [{ path: 'externalId', message: 'is already used' }]);
+    }
+    const [row] = await tx
+      .insert(maintenances)
+      .values({
+        externalId: data.externalId ?? null,
+        type: data.type,
+        title: data.title,
+        titleEn: data.titleEn ?? null,
+        description: data.description,
+        descriptionEn: data.descriptionEn ?? null,
+        announcedAt,
+        windowStart: data.start,
+        windowEnd: data.end,
+        expectedImpact: data.expectedImpact,
+        overrideReason: data.overrideReason ?? null,
+        revision: 1,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning();
+    await setProducts(tx, row!.id, data.products.map((s) => ids.get(s)!));
+    await tx.insert(maintenanceRevisions).values({ maintenanceId: row!.id, revision: 1, changedAt: ctx.now, change: 'announced', windowStart: data.start, windowEnd: data.end, state: 'scheduled' });
+    return { result: { id: row!.id }, audit: { action: 'maintenance.schedule', entityType: 'maintenance', entityId: row!.id, after: { ...maintenanceAudit(row!), products: data.products } } };
+  });
+}

@@ -1,0 +1,60 @@
+// Record, end and correct outages. An outage is what the availability figures count; its
+// times may not lie in the future. Ending one is a correction that sets its end.
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '#db/client.ts';
+import { outages } from '#db/schema.ts';
+import { CommandError, fieldError, notFound } from '#src/commands/errors.ts';
+import { checkVersion, parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import type { VersionedTarget } from '#src/incidents/commands/post-update.ts';
+import { resolveProducts } from '#src/products/slugs.ts';
+import { correctOutageInput, recordOutageInput } from './schema.ts';
+
+type OutageRow = typeof outages.$inferSelect;
+
+function notInFuture(now: Date, times: { start?: Date | undefined; end?: Date | null | undefined }): void {
+  if (times.start && times.start > now) throw fieldError('start', 'must not be in the future', 'rule_broken');
+  if (times.end && times.end > now) throw fieldError('end', 'must not be in the future (leave it out while the outage is ongoing)', 'rule_broken');
+}
+
+export async function recordOutage(ctx: CommandContext, input: unknown): Promise<{ id: number }> {
+  const data = parseInput(recordOutageInput, input);
+  notInFuture(ctx.now, data);
+  return runCommand(ctx, 'outages', async (tx) => {
+    const ids = await resolveProducts(tx, [{ slug: data.product, path: 'product' }]);
+    if (data.externalId) {
+      const [taken] = await tx.select({ id: outages.id }).from(outages).where(eq(outages.externalId, data.externalId));
+      if (taken) throw new CommandError('conflict', `externalId "${data.externalId}" is already outage ${taken.id}`, [{ path: 'externalId', message: 'is already used' }]);
+    }
+    const [row] = await tx
+      .insert(outages)
+      .values({ productId: ids.get(data.product)!, startedAt: data.start, endedAt: data.end ?? null, impact: data.impact, note: data.note ?? null, source: 'manual', externalId: data.externalId ?? null })
+      .returning();
+    return { result: { id: row!.id }, audit: { action: 'outage.record', entityType: 'outage', entityId: row!.id, after: row } };
+  });
+}
+
+export async function lockOutage(tx: Transaction, id: number, expectedVersion?: number): Promise<OutageRow> {
+  const [row] = Number.isSafeInteger(id) && id > 0 ? await tx.select().from(outages).where(eq(outages.id, id)).for('update') : [];
+  if (!row) throw notFound('outage', id);
+  checkVersion(row.version, expectedVersion, `outage ${id}`);
+  return row;
+}
+
+export async function correctOutage(ctx: CommandContext, target: VersionedTarget, input: unknown): Promise<{ id: number }> {
+  const data = parseInput(correctOutageInput, input);
+  notInFuture(ctx.now, data);
+  return runCommand(ctx, 'outages', async (tx) => {
+    const row = await lockOutage(tx, target.id, target.expectedVersion);
+    const start = data.start ?? row.startedAt;
+    const end = data.end === undefined ? row.endedAt : data.end;
+    if (end && !(end > start)) throw fieldError(data.end ? 'end' : 'start', `end must be later than start (${start.toISOString()})`);
+    const productId = data.product ? (await resolveProducts(tx, [{ slug: data.product, path: 'product' }])).get(data.product)! : row.productId;
+    const [after] = await tx
+      .update(outages)
+      .set({ productId, startedAt: start, endedAt: end, impact: data.impact ?? row.impact, note: data.note === undefined ? row.note : data.note, version: row.version + 1 })
+      .where(eq(outages.id, row.id))
+      .returning();
+    const action = data.end && !row.endedAt ? 'outage.end' : 'outage.correct';
+    return { result: { id: row.id }, audit: { action, entityType: 'outage', entityId: row.id, before: row, after } };
+  });
+}
