@@ -3,13 +3,10 @@
 // a PostgreSQL server (DATABASE_URL). The figures must equal the hand computation of
 // test/fixtures/history-expected.ts; the commands never add demo data (DEMO_DATA=auto is
 // set on purpose: it concerns `npm start` only).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '#db/client.ts';
 import {
   BAD_FILE_PROBLEMS,
   BAD_FIXTURE,
@@ -20,66 +17,9 @@ import {
   MARCH_2026_KPIS,
   expectFigures,
 } from '../fixtures/history-expected.ts';
-import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { drivers } from '../support/databases.ts';
 import { countRows, dumpTables } from '../support/table-dump.ts';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node src/cli/<command>.ts …args` as `npm run <command> -- …args` does. */
-async function run(command: 'import' | 'report', args: string[], env: Record<string, string>): Promise<Run> {
-  const child = spawn(process.execPath, [`src/cli/${command}.ts`, ...args], {
-    env: { ...process.env, DATABASE_URL: '', DEMO_DATA: 'auto', ...env },
-    stdio: 'pipe',
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
-
-/** Where the commands keep their data, and how the test looks into it afterwards. */
-interface Target {
-  env: Record<string, string>;
-  inspect<T>(read: (db: Database) => Promise<T>): Promise<T>;
-  remove(): Promise<void>;
-}
-
-async function target(driver: 'pglite' | 'postgres'): Promise<Target> {
-  if (driver === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'status-cli-'));
-    return {
-      env: { DATA_DIR: dataDir },
-      // The embedded database admits one process at a time: open it only between commands.
-      inspect: async (read) => {
-        const handle = await openDatabase({ dataDir });
-        try {
-          return await read(handle.db);
-        } finally {
-          await handle.close();
-        }
-      },
-      remove: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  // An empty server database: the commands migrate it themselves, as on a first deploy.
-  const database: TestDatabase = await freshDatabase('postgres', { migrated: false });
-  const scratch = mkdtempSync(join(tmpdir(), 'status-cli-'));
-  return {
-    // DATA_DIR points at an empty scratch directory to show that nothing goes there.
-    env: { DATABASE_URL: database.url!, DATA_DIR: scratch },
-    inspect: (read) => read(database.handle.db),
-    remove: async () => {
-      await database.drop();
-      rmSync(scratch, { recursive: true, force: true });
-    },
-  };
-}
+import { run, target, type Run, type Target } from '../support/targets.ts';
 
 describe('command-line arguments', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'status-cli-args-'));
