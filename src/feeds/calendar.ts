@@ -3,7 +3,7 @@
 // byte-identical between requests while nothing changes. Every time is written in UTC
 // ("…Z"): ical-generator writes a native Date with a time zone as the server's local
 // clock, and UTC needs no VTIMEZONE that clients might read differently.
-import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, { escape as icalEscape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { Impact, MaintenanceState, MaintenanceType } from '#src/domain/vocabulary.ts';
 import { localized, messages, type Locale } from '#src/i18n/messages.ts';
 import { absoluteUrl, feedPagePath, feedPath, maintenancePath } from './links.ts';
@@ -57,8 +57,8 @@ export function buildCalendar(input: CalendarInput): string {
     scale: 'GREGORIAN',
     method: ICalCalendarMethod.PUBLISH,
     // ical-generator writes NAME, X-WR-CALNAME and X-WR-CALDESC unescaped.
-    name: escape(words.calendarName(productName), false),
-    description: escape(words.calendarDescription(productName), false),
+    name: icalEscape(words.calendarName(productName), false),
+    description: icalEscape(words.calendarDescription(productName), false),
     url: absoluteUrl(siteUrl, feedPagePath('calendar', locale, input.product?.slug)),
     source: absoluteUrl(siteUrl, feedPath('calendar', locale, input.product?.slug)),
     ttl: CALENDAR_REFRESH_SECONDS,

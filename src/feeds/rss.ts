@@ -32,6 +32,7 @@ export interface RssItem {
 }
 
 // XML 1.0 forbids these characters even escaped; a stray one would make the feed unreadable.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters is the point.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {

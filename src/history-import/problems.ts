@@ -17,18 +17,18 @@ export function unknownProducts(input: unknown, known: { has(slug: string): bool
     if (typeof value === 'string' && value !== '' && !known.has(value))
       problems.push({ path: formatPath(path), message: `names an unknown product "${value}"` });
   };
-  items(field(input, 'products')).forEach((p, n) => check(field(p, 'slug'), ['products', n, 'slug']));
-  items(field(input, 'outages')).forEach((o, n) => check(field(o, 'product'), ['outages', n, 'product']));
-  items(field(input, 'maintenances')).forEach((m, n) =>
-    items(field(m, 'products')).forEach((s, k) => check(s, ['maintenances', n, 'products', k])),
-  );
-  items(field(input, 'incidents')).forEach((i, n) =>
-    items(field(i, 'updates')).forEach((u, k) => {
+  for (const [n, p] of items(field(input, 'products')).entries()) check(field(p, 'slug'), ['products', n, 'slug']);
+  for (const [n, o] of items(field(input, 'outages')).entries()) check(field(o, 'product'), ['outages', n, 'product']);
+  for (const [n, m] of items(field(input, 'maintenances')).entries()) {
+    for (const [k, s] of items(field(m, 'products')).entries()) check(s, ['maintenances', n, 'products', k]);
+  }
+  for (const [n, i] of items(field(input, 'incidents')).entries()) {
+    for (const [k, u] of items(field(i, 'updates')).entries()) {
       const impacts = field(u, 'impacts');
-      if (typeof impacts !== 'object' || impacts === null || Array.isArray(impacts)) return;
+      if (typeof impacts !== 'object' || impacts === null || Array.isArray(impacts)) continue;
       for (const s of Object.keys(impacts)) check(s, ['incidents', n, 'updates', k, 'impacts', s]);
-    }),
-  );
+    }
+  }
   return problems;
 }
 
@@ -82,7 +82,7 @@ export function laterThanNow(doc: ImportDocument, now: Date): ImportProblem[] {
   });
   doc.incidents.forEach((i, n) => {
     check(i.reportedAt, ['incidents', n, 'reportedAt']);
-    i.updates.forEach((u, k) => check(u.at, ['incidents', n, 'updates', k, 'at']));
+    for (const [k, u] of i.updates.entries()) check(u.at, ['incidents', n, 'updates', k, 'at']);
   });
   return problems;
 }

@@ -31,8 +31,8 @@ export default function ViewerTimes({ locale, note, toViewer, toAmsterdam }: Pro
       timeStyle: 'short',
     });
     for (const time of document.querySelectorAll<HTMLTimeElement>('main time[datetime]')) {
-      time.dataset['amsterdam'] ??= time.textContent ?? '';
-      time.textContent = local ? `${format.format(new Date(time.dateTime))} (${zone})` : time.dataset['amsterdam'];
+      time.dataset.amsterdam ??= time.textContent ?? '';
+      time.textContent = local ? `${format.format(new Date(time.dateTime))} (${zone})` : time.dataset.amsterdam;
     }
   }, [zone, local, locale]);
 

@@ -81,12 +81,12 @@ function wallFields(instant: number, zone: string): WallTime {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
   return {
-    year: fields['year'] ?? 1970,
-    month: fields['month'] ?? 1,
-    day: fields['day'] ?? 1,
-    hour: fields['hour'] ?? 0,
-    minute: fields['minute'] ?? 0,
-    second: fields['second'] ?? 0,
+    year: fields.year ?? 1970,
+    month: fields.month ?? 1,
+    day: fields.day ?? 1,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
   };
 }
 

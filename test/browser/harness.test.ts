@@ -51,7 +51,7 @@ describe('the browser checks', () => {
   it('pass a clean page in every way it is seen', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const javaScript of [true, false]) {
-        const opened = await openPage(origin + '/clean', { colorScheme, javaScript, width: 320 });
+        const opened = await openPage(`${origin}/clean`, { colorScheme, javaScript, width: 320 });
         await expectAxeClean(opened, 'clean');
         await expectNoHorizontalScroll(opened);
         expectOnlyOwnOrigin(opened);
@@ -63,32 +63,32 @@ describe('the browser checks', () => {
 
   it('find low contrast, with JavaScript on and off, and only in the scheme where it is', async () => {
     for (const javaScript of [true, false]) {
-      await expect(expectAxeClean(await openPage(origin + '/low-contrast', { javaScript }), 'x')).rejects.toThrow(/color-contrast \(serious\)/);
-      const dark = await openPage(origin + '/low-contrast-in-dark', { colorScheme: 'dark', javaScript });
+      await expect(expectAxeClean(await openPage(`${origin}/low-contrast`, { javaScript }), 'x')).rejects.toThrow(/color-contrast \(serious\)/);
+      const dark = await openPage(`${origin}/low-contrast-in-dark`, { colorScheme: 'dark', javaScript });
       await expect(expectAxeClean(dark, 'x')).rejects.toThrow(/color-contrast/);
-      await expectAxeClean(await openPage(origin + '/low-contrast-in-dark', { colorScheme: 'light', javaScript }), 'x');
+      await expectAxeClean(await openPage(`${origin}/low-contrast-in-dark`, { colorScheme: 'light', javaScript }), 'x');
     }
   });
 
   it('check what a page shows without JavaScript, <noscript> included', async () => {
-    await expect(expectAxeClean(await openPage(origin + '/noscript-image', { javaScript: false }), 'x')).rejects.toThrow(/image-alt \(critical\)/);
-    await expectAxeClean(await openPage(origin + '/noscript-image', { javaScript: true }), 'x');
+    await expect(expectAxeClean(await openPage(`${origin}/noscript-image`, { javaScript: false }), 'x')).rejects.toThrow(/image-alt \(critical\)/);
+    await expectAxeClean(await openPage(`${origin}/noscript-image`, { javaScript: true }), 'x');
   });
 
   it('find sideways scrolling and name the element', async () => {
-    const opened = await openPage(origin + '/wide', { width: 320 });
+    const opened = await openPage(`${origin}/wide`, { width: 320 });
     await expect(expectNoHorizontalScroll(opened)).rejects.toThrow(/wider than the window: div/);
   });
 
   it('record and refuse third-party requests, and find web fonts', async () => {
-    const foreign = await openPage(origin + '/third-party');
+    const foreign = await openPage(`${origin}/third-party`);
     expect(foreign.requests.map((r) => r.url)).toContain('https://cdn.example.com/pixel.png');
     expect(() => expectOnlyOwnOrigin(foreign)).toThrow(/cdn\.example\.com/);
-    await expect(expectNoWebFonts(await openPage(origin + '/font'))).rejects.toThrow(/font requests from .*\/web\.woff2/);
+    await expect(expectNoWebFonts(await openPage(`${origin}/font`))).rejects.toThrow(/font requests from .*\/web\.woff2/);
   });
 
   it('find a focus that cannot be seen', async () => {
-    const opened = await openPage(origin + '/no-focus-ring');
+    const opened = await openPage(`${origin}/no-focus-ring`);
     const focused = await tabToNext(opened);
     expect(() => expectVisibleFocus(focused, 'x')).toThrow(/outline none/);
   });

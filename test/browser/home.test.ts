@@ -74,7 +74,7 @@ describe.each([
     const alternate = (hreflang: string) => opened.page.getAttribute(`head link[rel="alternate"][hreflang="${hreflang}"]`, 'href');
     expect(await alternate(lang)).toBe(server.url + path);
     expect(await alternate(otherLang)).toBe(server.url + other);
-    expect(await alternate('x-default')).toBe(server.url + '/');
+    expect(await alternate('x-default')).toBe(`${server.url}/`);
     const switcher = opened.page.locator(`header a[hreflang="${otherLang}"]`);
     expect(await switcher.getAttribute('href')).toBe(other);
     expect(await switcher.getAttribute('lang')).toBe(otherLang);

@@ -58,14 +58,14 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     expect(summary).toEqual({ products: 6, outages: 14, maintenances: 4, incidents: 3, kpis: 2, changed: 1 + 14 + 4 + 3 + 2 });
 
     const rows = await countRows(db);
-    expect(rows['outages']).toBe(FIXTURE_COUNTS.outages);
-    expect(rows['maintenances']).toBe(FIXTURE_COUNTS.maintenances);
+    expect(rows.outages).toBe(FIXTURE_COUNTS.outages);
+    expect(rows.maintenances).toBe(FIXTURE_COUNTS.maintenances);
     // One revision per maintenance, and a second (cancelled) for the cancelled one.
-    expect(rows['maintenance_revisions']).toBe(FIXTURE_COUNTS.maintenances + 1);
-    expect(rows['incidents']).toBe(FIXTURE_COUNTS.incidents);
-    expect(rows['incident_updates']).toBe(FIXTURE_COUNTS.incidentUpdates);
-    expect(rows['monthly_kpis']).toBe(FIXTURE_COUNTS.kpis);
-    expect(rows['audit_log']).toBe(1);
+    expect(rows.maintenance_revisions).toBe(FIXTURE_COUNTS.maintenances + 1);
+    expect(rows.incidents).toBe(FIXTURE_COUNTS.incidents);
+    expect(rows.incident_updates).toBe(FIXTURE_COUNTS.incidentUpdates);
+    expect(rows.monthly_kpis).toBe(FIXTURE_COUNTS.kpis);
+    expect(rows.audit_log).toBe(1);
 
     const [voizapps] = await db.select().from(products).where(eq(products.slug, 'voizapps'));
     expect(voizapps!.measuredSince.toISOString()).toBe('2026-03-15T23:00:00.000Z');
@@ -167,7 +167,7 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     // The NOC sends the end (14:00): the same row is updated, counted once as changed.
     const ended = { ...ongoing, end: '2026-04-10T14:00:00+02:00' };
     expect(expectOk(await importHistory(db, { outages: [ended] }, { now: new Date('2026-04-10T15:00:00+02:00'), actor: 'test' })).changed).toBe(1);
-    expect((await countRows(db))['outages']).toBe(FIXTURE_COUNTS.outages + 1);
+    expect((await countRows(db)).outages).toBe(FIXTURE_COUNTS.outages + 1);
     // now = 15:00: P = 13,860 min; D = 12:00–14:00 = 120, not 180. (13,860 − 120) / 13,860 = 99.134199 %.
     const closed = await loadMonthlyReport(db, '2026-04', new Date('2026-04-10T15:00:00+02:00'), settings);
     expect(figures(closed, 'voizplus').unplannedMinutes).toBeCloseTo(120, 6);
@@ -229,7 +229,7 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
   it('raises the revision by one and records "rescheduled" when a window changes on re-import', async () => {
     const { db } = database.handle;
     expectOk(await importHistory(db, fixture(), { now: AFTER_MARCH, actor: 'test' }));
-    const auditBefore = (await countRows(db))['audit_log']!;
+    const auditBefore = (await countRows(db)).audit_log!;
     const moved = fixture();
     const regular = moved.maintenances!.find((m) => m.id === 'mnt-voizplus-regular')!;
     regular.end = '2026-03-14T00:30:00+01:00';
@@ -261,7 +261,7 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
       ['mnt-teams-unannounced', 1],
     ]);
     // One audit entry for the maintenance, one for the import.
-    expect((await countRows(db))['audit_log']).toBe(auditBefore + 2);
+    expect((await countRows(db)).audit_log).toBe(auditBefore + 2);
 
     // The overrun is inside the longer window now: D = Dp = 90, (44,580 − 90) / (44,580 − 90) = 100 %.
     const report = await loadMonthlyReport(db, '2026-03', AFTER_MARCH, settings);

@@ -3,6 +3,7 @@
 // running axe-core on what the page shows. Used by the browser tests and the page-weight
 // script. CI installs /usr/bin/chromium with apt-get (.ci/run); no browser is downloaded.
 import { existsSync, readFileSync } from 'node:fs';
+import type { AxeResults } from 'axe-core';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response, type Route } from 'playwright-core';
 
@@ -145,14 +146,14 @@ export async function axeViolations(opened: OpenedPage, browser: Browser): Promi
 async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<any> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe;
     const results = await axe.run(document, { runOnly: tags, resultTypes: ['violations'] });
-    return results.violations.map((v: any) => ({
+    return results.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n: any) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html, summary: n.failureSummary ?? '' })),
     }));
   }, AXE_TAGS);
 }
