@@ -294,6 +294,32 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
 
+/** Console sessions: the id is the SHA-256 of the cookie's random value (src/auth/sessions.ts). */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The CSRF token every form of this session carries. */
+    csrf: text('csrf').notNull(),
+    createdAt: utc('created_at').notNull(),
+    lastSeenAt: utc('last_seen_at').notNull(),
+    /** The absolute end, however active the session is. */
+    expiresAt: utc('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Failed sign-ins per account ("account:<email>") and per address ("address:<ip>"). */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: utc('window_start').notNull(),
+  lockedUntil: utc('locked_until'),
+});
+
 /**
  * The published state's version: every write (commands, import, demo) bumps it in its own
  * transaction, so readers and caches can tell that what the page shows has changed.

@@ -57,10 +57,10 @@ export async function receiveAlerts(ctx: CommandContext, settings: AlertSettings
         continue;
       }
       // An alert that began "in the future" (a skewed Prometheus clock) begins now.
-      const start = a.startsAt > ctx.now ? ctx.now : a.startsAt;
+      const start = new Date(Math.min(+a.startsAt, +ctx.now));
       const externalId = `alertmanager:${a.fingerprint}:${a.startsAt.toISOString()}`;
       const [existing] = await tx.select().from(outages).where(eq(outages.externalId, externalId)).for('update');
-      const resolvedAt = a.status === 'resolved' && a.endsAt ? (a.endsAt > ctx.now ? ctx.now : a.endsAt) : null;
+      const resolvedAt = a.status === 'resolved' && a.endsAt ? new Date(Math.min(+a.endsAt, +ctx.now)) : null;
       // An outage lasts at least a second, whatever the alert's two times say.
       const end = resolvedAt && resolvedAt <= start ? new Date(+start + 1000) : resolvedAt;
       if (!existing) {

@@ -21,7 +21,7 @@ export type Actor =
       token?: { id: number; prefix: string; scopes: readonly TokenScope[] };
     }
   /** A process acting for nobody: the history import, the demo seed, the command line. */
-  | { kind: 'system'; name: 'import' | 'demo' | 'cli' };
+  | { kind: 'system'; name: 'import' | 'demo' | 'cli' | 'setup' };
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (actor.kind === 'system') return true;

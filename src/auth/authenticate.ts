@@ -22,8 +22,9 @@ export async function authenticateBearer(db: Queryable, authorization: string | 
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, hashToken(match[1]!)));
   if (!row) return { ok: false, reason: 'unknown' };
-  if (row.token.revokedAt) return { ok: false, reason: 'revoked' };
+  // Disabling a user also revokes their tokens: say the more useful of the two.
   if (row.user.disabledAt) return { ok: false, reason: 'disabled' };
+  if (row.token.revokedAt) return { ok: false, reason: 'revoked' };
   if (row.token.expiresAt && row.token.expiresAt <= now) return { ok: false, reason: 'expired' };
   if (!row.token.lastUsedAt || +now - +row.token.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));

@@ -65,6 +65,22 @@ export async function setPassword(ctx: CommandContext, address: string, newPassw
   );
 }
 
+/** Anyone's own password, from the console (not through a token). */
+export async function changeOwnPassword(ctx: CommandContext, newPassword: string): Promise<void> {
+  if (ctx.actor.kind !== 'user' || ctx.actor.token) throw new CommandError('forbidden', 'not allowed: only a signed-in user changes their own password');
+  const hashed = await hashPassword(parseInput(z.object({ password }), { password: newPassword }).password);
+  const { userId } = ctx.actor;
+  await runCommand(
+    ctx,
+    'tokens',
+    async (tx) => {
+      await tx.update(users).set({ passwordHash: hashed }).where(eq(users.id, userId));
+      return { result: undefined, audit: { action: 'user.password', entityType: 'user', entityId: userId } };
+    },
+    { publishes: false },
+  );
+}
+
 /** Disables the user and revokes their tokens. */
 export async function disableUser(ctx: CommandContext, address: string): Promise<void> {
   await runCommand(

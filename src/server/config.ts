@@ -3,6 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
+import { parseCidrs, type Cidr } from '#src/http/client-address.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 
 const port = z.coerce
@@ -28,6 +29,19 @@ const isoDate = z
     return !Number.isNaN(+date) && date.toISOString().startsWith(d);
   }, 'must be dates that exist, written YYYY-MM-DD');
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const cidrs = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    try {
+      return parseCidrs(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `must be comma-separated IPv4/IPv6 addresses or CIDR ranges: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+const wholeNumber = (rule: string) => z.coerce.number({ error: rule }).int(rule).min(1, rule);
 
 const settings = z.object({
   PORT: port.default(4321),
@@ -59,6 +73,11 @@ const settings = z.object({
     .transform((v) => v.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => pair.split('=').map((x) => x.trim())))
     .pipe(z.array(z.tuple([z.string().min(1), z.enum(['degraded_performance', 'partial_outage', 'major_outage'])], { error: 'must be severity=impact pairs, e.g. critical=major_outage,warning=partial_outage' })))
     .transform((pairs) => Object.fromEntries(pairs) as Record<string, 'degraded_performance' | 'partial_outage' | 'major_outage'>),
+  ADMIN_ALLOW_CIDRS: cidrs,
+  TRUSTED_PROXIES: cidrs,
+  SESSION_IDLE_MINUTES: wholeNumber('must be a whole number of minutes, 1 or more').default(60),
+  SESSION_MAX_HOURS: wholeNumber('must be a whole number of hours, 1 or more').default(12),
+  LOGIN_MAX_FAILURES: wholeNumber('must be a whole number, 1 or more').default(5),
   OFFICE_HOLIDAYS: z
     .string()
     .default('')
@@ -80,6 +99,13 @@ export interface Config {
   /** Write-API requests per token per minute. */
   apiRateLimit: number;
   alertmanager: { productLabel: string; severities: Record<string, 'degraded_performance' | 'partial_outage' | 'major_outage'> };
+  /** Empty: /admin and /api/v1 are open to every address. */
+  adminAllowCidrs: Cidr[];
+  /** Proxies whose X-Forwarded-For is believed. */
+  trustedProxies: Cidr[];
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +142,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     officeHours: { start, end, holidays: s.OFFICE_HOLIDAYS },
     apiRateLimit: s.API_RATE_LIMIT,
     alertmanager: { productLabel: s.ALERTMANAGER_PRODUCT_LABEL, severities: s.ALERTMANAGER_SEVERITIES },
+    adminAllowCidrs: s.ADMIN_ALLOW_CIDRS,
+    trustedProxies: s.TRUSTED_PROXIES,
+    sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
+    sessionMaxHours: s.SESSION_MAX_HOURS,
+    loginMaxFailures: s.LOGIN_MAX_FAILURES,
   };
 }
 

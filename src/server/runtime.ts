@@ -8,6 +8,8 @@ import type { Config } from './config.ts';
 export interface Runtime {
   config: Config;
   database: DatabaseHandle;
+  /** The first-run set-up link's token (hashed) while no administrator exists. */
+  setup?: { tokenHash: string; expiresAt: number } | null;
 }
 
 const key = Symbol.for('voizxl-status.runtime');

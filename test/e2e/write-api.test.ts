@@ -103,7 +103,7 @@ describe.each(drivers)('the write API on %s', (driver) => {
     const none = await api('/incidents', { token: '', body: incident });
     await expectError(none, 401, 'unauthorized');
     expect(none.headers.get('www-authenticate')).toBe('Bearer realm="api"');
-    for (const token of ['vzs_00000000_' + 'a'.repeat(43), tokens.revoked, tokens.expired, 'not-a-token']) {
+    for (const token of [`vzs_00000000_${'a'.repeat(43)}`, tokens.revoked, tokens.expired, 'not-a-token']) {
       const refused = await api('/incidents', { token, body: incident });
       await expectError(refused, 401, 'unauthorized');
       expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');

@@ -12,6 +12,7 @@ const tables = [
   'incident_update_impacts',
   'incident_updates',
   'incidents',
+  'login_throttle',
   'maintenance_products',
   'maintenance_revisions',
   'maintenances',
@@ -19,6 +20,7 @@ const tables = [
   'outages',
   'product_groups',
   'products',
+  'sessions',
   'users',
 ];
 

@@ -24,7 +24,7 @@ export async function postIncidentUpdate(ctx: CommandContext, target: VersionedT
     const previous = (await threadOf(tx, incident.id)).at(-1)!;
     // Without a time the update is published now, but never before the previous one
     // (two writers' clocks may differ by a millisecond).
-    const publishedAt = data.at ?? (previous.publishedAt > ctx.now ? previous.publishedAt : ctx.now);
+    const publishedAt = data.at ?? new Date(Math.max(+previous.publishedAt, +ctx.now));
     if (publishedAt < previous.publishedAt) throw fieldError('at', `must not be before the previous update (${previous.publishedAt.toISOString()})`, 'rule_broken');
     let impacts = new Map<number, Impact>(previous.impacts);
     for (const [slug, impact] of Object.entries(data.impacts)) impacts.set(ids.get(slug)!, impact);

@@ -12,7 +12,7 @@ export async function completeMaintenance(ctx: CommandContext, target: Versioned
     const row = await lockMaintenance(tx, target.id, target.expectedVersion);
     requireOpen(row);
     if (ctx.now <= row.windowStart) throw new CommandError('conflict', `maintenance ${row.id} has not started yet (it starts ${row.windowStart.toISOString()}): cancel or reschedule it instead`);
-    const windowEnd = ctx.now < row.windowEnd ? ctx.now : row.windowEnd;
+    const windowEnd = new Date(Math.min(+ctx.now, +row.windowEnd));
     const after = await nextRevision(tx, row, ctx.now, 'completed', { state: 'completed', windowEnd });
     return { result: { id: row.id }, audit: { action: 'maintenance.complete', entityType: 'maintenance', entityId: row.id, before: maintenanceAudit(row), after: maintenanceAudit(after) } };
   });

@@ -19,8 +19,11 @@ export async function editMaintenance(ctx: CommandContext, target: VersionedTarg
     const end = data.end ?? row.windowEnd;
     if (!(end > start)) throw fieldError('end', `must be later than start (${start.toISOString()})`);
     const rescheduled = +start !== +row.windowStart || +end !== +row.windowEnd;
-    const announcedAt = rescheduled && row.type !== 'unannounced' ? ctx.now : row.announcedAt;
-    if (rescheduled) checkRules({ type: row.type, announcedAt, start, end }, data.overrideReason ?? row.overrideReason ?? undefined);
+    // A new start is a new announcement, with its notice counted from now; moving only the
+    // end (an overrun, an early finish) keeps the announcement it had.
+    const announcedAt = +start !== +row.windowStart && row.type !== 'unannounced' ? ctx.now : row.announcedAt;
+    const before = { type: row.type, announcedAt: row.announcedAt, start: row.windowStart, end: row.windowEnd };
+    if (rescheduled) checkRules({ type: row.type, announcedAt, start, end }, data.overrideReason, row.overrideReason ? before : null);
     const beforeProducts = (await tx.select({ slug: products.slug }).from(maintenanceProducts).innerJoin(products, eq(products.id, maintenanceProducts.productId)).where(eq(maintenanceProducts.maintenanceId, row.id))).map((p) => p.slug);
     if (data.products) {
       const ids = await resolveProducts(tx, data.products.map((slug, n) => ({ slug, path: `products[${n}]` })));

@@ -39,8 +39,16 @@ const RULE_FIELD: Record<MaintenanceRuleCode, string> = {
  * The SLA rules (SLA §2.1, §6) for a window announced now. A breach refuses the command
  * (422, one field problem per rule) unless an override reason is given; then it is kept.
  */
-export function checkRules(plan: { type: MaintenanceType; announcedAt: Date | null; start: Date; end: Date }, overrideReason: string | undefined): void {
-  const breaches = checkMaintenance({ type: plan.type, announcedAt: plan.announcedAt ? +plan.announcedAt : null, start: +plan.start, end: +plan.end });
+type Plan = { type: MaintenanceType; announcedAt: Date | null; start: Date; end: Date };
+const breachesOf = (plan: Plan) => checkMaintenance({ type: plan.type, announcedAt: plan.announcedAt ? +plan.announcedAt : null, start: +plan.start, end: +plan.end });
+
+/**
+ * `overridden`: the plan this one replaces, when its breaches were accepted with a reason;
+ * a breach it already had needs no new reason, a new breach does.
+ */
+export function checkRules(plan: Plan, overrideReason: string | undefined, overridden: Plan | null = null): void {
+  const accepted = new Set(overridden ? breachesOf(overridden).map((b) => b.code) : []);
+  const breaches = breachesOf(plan).filter((b) => !accepted.has(b.code));
   if (breaches.length === 0 || overrideReason) return;
   const fields: FieldProblem[] = breaches.map((b) => ({ path: RULE_FIELD[b.code], rule: b.code, message: b.en }));
   throw new CommandError('rule_broken', `the maintenance breaks ${breaches.length} SLA rule(s); give an overrideReason to schedule it anyway`, fields);

@@ -1,0 +1,48 @@
+// What a console page works with: the signed-in user (the middleware checked the session),
+// the actor the commands see, one `now`, the language, and the CSRF check of a posted form.
+import type { AstroGlobal } from 'astro';
+import type { Database } from '#db/client.ts';
+import type { Actor } from '#src/auth/actor.ts';
+import { csrfMatches, type SignedIn } from '#src/auth/sessions.ts';
+import { CommandError } from '#src/commands/errors.ts';
+import type { CommandContext } from '#src/commands/run.ts';
+import type { Locale } from '#src/i18n/messages.ts';
+import type { Config } from '#src/server/config.ts';
+import { getRuntime } from '#src/server/runtime.ts';
+import { readForm, type FormValues } from './forms.ts';
+import { consoleMessages, type ConsoleMessages } from './messages.ts';
+
+export interface ConsoleRequest {
+  db: Database;
+  config: Config;
+  now: Date;
+  locale: Locale;
+  t: ConsoleMessages;
+  /** "/admin" or "/en/admin". */
+  base: string;
+  user: SignedIn;
+  command: CommandContext;
+}
+
+export function localeOf(url: URL): Locale {
+  return url.pathname.startsWith('/en/') ? 'en' : 'nl';
+}
+
+export function consoleRequest(Astro: AstroGlobal): ConsoleRequest {
+  const { database, config } = getRuntime();
+  const user = Astro.locals.consoleUser;
+  // The middleware lets no console page run without a session, except sign-in and set-up.
+  if (!user) throw new Error('consoleRequest on a page without a session');
+  const locale = localeOf(Astro.url);
+  const actor: Actor = { kind: 'user', userId: user.userId, email: user.email, role: user.role };
+  const now = new Date();
+  return { db: database.db, config, now, locale, t: consoleMessages[locale], base: locale === 'en' ? '/en/admin' : '/admin', user, command: { db: database.db, actor, now } };
+}
+
+/** The posted form, when its CSRF token is this session's; a CommandError otherwise. */
+export async function postedForm(Astro: AstroGlobal, request: ConsoleRequest): Promise<{ values: FormValues; all: (name: string) => string[] } | null> {
+  if (Astro.request.method !== 'POST') return null;
+  const form = await readForm(Astro.request);
+  if (!csrfMatches(request.user.csrf, form.values.csrf)) throw new CommandError('forbidden', request.t.errors.csrf);
+  return form;
+}

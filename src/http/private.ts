@@ -1,0 +1,59 @@
+// The private side's gate, run by the middleware before any route: /admin and /api/v1 only
+// from ADMIN_ALLOW_CIDRS (403 elsewhere), and /admin only with a session (else a redirect
+// to the sign-in page; the API answers 401 itself, never a redirect). Private answers are
+// never stored by any cache.
+import type { APIContext } from 'astro';
+import { findSession, readCookie, cookieName, type SignedIn } from '#src/auth/sessions.ts';
+import { getRuntime } from '#src/server/runtime.ts';
+import { allowed, clientAddress } from './client-address.ts';
+
+export const PRIVATE_CACHE_CONTROL = 'no-store';
+
+/** "/admin/…" or "/en/admin/…" → the console path without the language; null elsewhere. */
+export function consolePath(pathname: string): string | null {
+  const match = /^(?:\/en)?(\/admin(?:\/.*)?)$/.exec(pathname);
+  return match ? match[1]! : null;
+}
+
+export const isPrivatePath = (pathname: string) => consolePath(pathname) !== null || pathname === '/api/v1' || pathname.startsWith('/api/v1/');
+
+/** Console pages that need no session. */
+const OPEN_CONSOLE_PATHS = new Set(['/admin/login', '/admin/setup']);
+
+export function sessionSettingsOf(config: ReturnType<typeof getRuntime>['config']) {
+  return { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, secure: config.siteUrl.startsWith('https:') };
+}
+
+/** The client's address as the allowlist and the sign-in throttle see it. */
+export function requestAddress(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
+  const { config } = getRuntime();
+  let socket = '';
+  try {
+    socket = context.clientAddress;
+  } catch {
+    socket = '';
+  }
+  return clientAddress(socket, context.request.headers.get('x-forwarded-for'), config.trustedProxies);
+}
+
+/** A response that ends the request here, or the signed-in user (null: none) to go on with. */
+export async function guardPrivate(context: APIContext): Promise<{ stop: Response } | { user: SignedIn | null }> {
+  const { config, database } = getRuntime();
+  const path = consolePath(context.url.pathname);
+  if (!allowed(requestAddress(context), config.adminAllowCidrs)) {
+    const api = path === null;
+    return {
+      stop: new Response(api ? `${JSON.stringify({ error: { code: 'forbidden', message: 'not allowed from this network address', fields: [] } })}\n` : 'Not allowed from this network address.\n', {
+        status: 403,
+        headers: { 'Content-Type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'Cache-Control': PRIVATE_CACHE_CONTROL },
+      }),
+    };
+  }
+  if (path === null) return { user: null };
+  const settings = sessionSettingsOf(config);
+  const user = await findSession(database.db, readCookie(context.request.headers.get('cookie'), cookieName(settings)), new Date(), settings);
+  if (user || OPEN_CONSOLE_PATHS.has(path)) return { user };
+  const prefix = context.url.pathname.startsWith('/en/') ? '/en' : '';
+  const next = encodeURIComponent(context.url.pathname + context.url.search);
+  return { stop: new Response(null, { status: 303, headers: { Location: `${prefix}/admin/login?next=${next}`, 'Cache-Control': PRIVATE_CACHE_CONTROL } }) };
+}

@@ -1,0 +1,164 @@
+// The private side's doors, tried as an attacker would, against the built app: every
+// /admin and /api/v1 route (listed from src/pages, the router's own source, so a new route
+// cannot be forgotten) refuses without a session or token and is never cached; sign-in
+// locks after repeated failures with the same answer for unknown accounts; a session id is
+// new at every sign-in and dies at sign-out; a cross-origin form post is refused; and an
+// address outside ADMIN_ALLOW_CIDRS gets 403 even with a forged X-Forwarded-For.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers } from '../support/databases.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { run, target, type Target } from '../support/targets.ts';
+
+const PASSWORD = 'correct horse battery staple';
+
+/** Every route file under src/pages/<dir>, as a URL with sample parameters. */
+function routesUnder(dir: string): string[] {
+  const root = join('src/pages', dir);
+  const files: string[] = [];
+  const walk = (path: string) => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(astro|ts)$/.test(name)) files.push(full);
+    }
+  };
+  walk(root);
+  return files.map((file) => {
+    const path = `/${relative('src/pages', file)}`
+      .replace(/\.(astro|ts)$/, '')
+      .replace(/\/index$/, '')
+      .replace(/\[month\]/g, '2026-01')
+      .replace(/\[[^\]]+\]/g, '1');
+    return path;
+  });
+}
+
+const cookieOf = (response: Response) => response.headers.get('set-cookie')?.split(';')[0] ?? null;
+
+describe.each(drivers)('the console and API doors on %s', (driver) => {
+  let where: Target;
+  let server: RunningServer;
+  const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/admin/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, ...headers },
+      body: new URLSearchParams({ email, password }),
+    });
+
+  beforeAll(async () => {
+    where = await target(driver);
+    await run('user', ['add', 'noc@example.nl', '--name', 'NOC', '--role', 'admin'], where.env, PASSWORD);
+    await run('user', ['add', 'op@example.nl', '--name', 'Op', '--role', 'operator'], where.env, PASSWORD);
+    await run('user', ['add', 'victim@example.nl', '--name', 'V', '--role', 'operator'], where.env, PASSWORD);
+    server = await startServer({ ...where.env, DEMO_DATA: 'off', LOGIN_MAX_FAILURES: '3' });
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await where?.remove();
+  });
+
+  it('refuses every private route without a session or token, and never lets it be cached', async () => {
+    const admin = routesUnder('admin');
+    const api = routesUnder('api/v1');
+    expect(admin).toEqual(expect.arrayContaining(['/admin', '/admin/login', '/admin/incidents/1', '/admin/users', '/admin/audit']));
+    expect(api).toEqual(expect.arrayContaining(['/api/v1/incidents', '/api/v1/kpis/2026-01', '/api/v1/alertmanager']));
+    for (const path of admin) {
+      for (const method of ['GET', 'POST']) {
+        const response = await fetch(server.url + path, { method, redirect: 'manual', headers: method === 'POST' ? { Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' } : {}, body: method === 'POST' ? 'x=1' : undefined });
+        await response.arrayBuffer();
+        expect(response.headers.get('cache-control'), `${method} ${path}`).toBe('no-store');
+        if (path === '/admin/login') expect(response.status, `${method} ${path}`).toBe(method === 'GET' ? 200 : 401);
+        else if (path === '/admin/setup') expect(response.status, `${method} ${path}`).toBe(403);
+        else {
+          expect(response.status, `${method} ${path}`).toBe(303);
+          expect(response.headers.get('location')).toBe(`/admin/login?next=${encodeURIComponent(path)}`);
+        }
+      }
+    }
+    for (const path of api.filter((p) => p !== '/api/v1/openapi.json')) {
+      for (const method of ['GET', 'POST', 'PATCH', 'PUT']) {
+        const response = await fetch(server.url + path, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+        await response.arrayBuffer();
+        expect(response.headers.get('cache-control'), `${method} ${path}`).toBe('no-store');
+        // A method the route does not serve is 405 before anything else; every other is 401.
+        expect([401, 405], `${method} ${path}`).toContain(response.status);
+        if (response.status === 405) expect(response.headers.get('allow')).toBeTruthy();
+      }
+    }
+  });
+
+  it('makes a new session id at every sign-in, ends it at sign-out, and refuses a cross-origin post', async () => {
+    const first = await signIn('noc@example.nl', PASSWORD);
+    expect(first.status).toBe(303);
+    const cookie = cookieOf(first)!;
+    expect(first.headers.get('set-cookie')).toMatch(/^session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    // A session id planted before sign-in is not adopted.
+    const second = await signIn('noc@example.nl', PASSWORD, { Cookie: cookie });
+    expect(cookieOf(second)).not.toBe(cookie);
+    const dashboard = await fetch(`${server.url}/admin`, { headers: { Cookie: cookie } });
+    expect(dashboard.status).toBe(200);
+    const html = await dashboard.text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)![1]!;
+    const crossSite = await fetch(`${server.url}/admin/incidents/new`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf, title: 'x', category: '2', message: 'x', 'impact.voipnow': 'major_outage' }),
+    });
+    expect(crossSite.status).toBe(403);
+    const noToken = await fetch(`${server.url}/admin/incidents/new`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ title: 'x', category: '2', message: 'x', 'impact.voipnow': 'major_outage' }),
+    });
+    expect(noToken.status).toBe(403);
+    const out = await fetch(`${server.url}/admin/logout`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf }) });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/^session=; Max-Age=0/);
+    expect((await fetch(`${server.url}/admin`, { redirect: 'manual', headers: { Cookie: cookie } })).status).toBe(303);
+  });
+
+  it('keeps an operator out of the admin-only pages', async () => {
+    const cookie = cookieOf(await signIn('op@example.nl', PASSWORD))!;
+    const users = await fetch(`${server.url}/admin/users`, { headers: { Cookie: cookie } });
+    expect(users.status).toBe(403);
+    expect(await users.text()).not.toContain('noc@example.nl');
+  });
+
+  it('locks an account after repeated failures with the same answer as an unknown one, with Retry-After', async () => {
+    const answers: number[] = [];
+    for (let n = 0; n < 3; n++) answers.push((await signIn('victim@example.nl', 'wrong password!', { 'X-Forwarded-For': `198.51.100.${n}` })).status);
+    expect(answers).toEqual([401, 401, 429]);
+    const locked = await signIn('victim@example.nl', PASSWORD, { 'X-Forwarded-For': '198.51.100.9' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+    const unknown = await signIn('nobody@example.nl', 'wrong password!');
+    expect(unknown.status).toBe(401);
+    const textOf = async (r: Response) => /<p class="error-summary"[^>]*>([^<]+)</.exec(await r.text())![1];
+    expect(await textOf(await signIn('nobody@example.nl', 'wrong password!'))).toBe(await textOf(await signIn('op@example.nl', 'wrong password!')));
+  });
+});
+
+describe('the allowlist', () => {
+  it('answers 403 outside ADMIN_ALLOW_CIDRS, also with a forged X-Forwarded-For, and keeps public pages open', async () => {
+    const where = await target('pglite');
+    // The test connects from 127.0.0.1, which is outside this allowlist.
+    const server = await startServer({ ...where.env, DEMO_DATA: 'off', ADMIN_ALLOW_CIDRS: '10.0.0.0/8, 2001:db8::/32' });
+    try {
+      for (const path of ['/admin/login', '/api/v1/incidents/1']) {
+        const response = await fetch(server.url + path, { headers: { 'X-Forwarded-For': '10.1.2.3' } });
+        expect(response.status, path).toBe(403);
+      }
+      expect((await fetch(`${server.url}/`)).status).toBe(200);
+    } finally {
+      await server.stop();
+      await where.remove();
+    }
+    const bad = await run('user', ['list'], { DATA_DIR: '/tmp/unused-status-dir', ADMIN_ALLOW_CIDRS: '10.0.0.0/33' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('Configuration error: ADMIN_ALLOW_CIDRS must be comma-separated IPv4/IPv6 addresses or CIDR ranges: "10.0.0.0/33" is not an IPv4 or IPv6 address or CIDR range (got "10.0.0.0/33")\n');
+  });
+});
