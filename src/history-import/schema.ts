@@ -9,6 +9,7 @@ import {
   MAINTENANCE_TYPES,
   OUTAGE_SOURCES,
 } from '#src/domain/vocabulary.ts';
+import { isMonthKey } from '#src/time/zone.ts';
 
 const instant = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset, e.g. 2026-03-29T01:30:00+01:00' })
@@ -137,7 +138,7 @@ const incident = z
   );
 
 const kpi = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM'),
+  month: z.string().refine(isMonthKey, 'must be a month written YYYY-MM'),
   callSetupSeconds: z.number().min(0, 'must be 0 or more'),
   callSuccessRatio: z.number().min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100'),
 });

@@ -6,7 +6,7 @@ import { incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db
 import { incidentTimers, type IncidentTimers } from '#src/sla/incident-timers.ts';
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
 import type { PageContext } from '#src/server/page-context.ts';
-import { addMonths, monthKeyOf, monthStart } from '#src/time/zone.ts';
+import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from './sla-history.ts';
 import { STATUS_RANK, type Impact, type IncidentCategory, type IncidentStatus } from '#src/domain/vocabulary.ts';
 
@@ -135,7 +135,7 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
       id: row.id,
       title: row.title,
       titleEn: row.titleEn,
-      category: row.category as IncidentCategory,
+      category: row.category,
       reportedAt: row.reportedAt,
       resolvedAt: row.resolvedAt,
       status: row.status,
@@ -192,7 +192,7 @@ export async function loadHistoryPage(context: PageContext, query: URLSearchPara
   if (!/^[1-9]\d{0,4}$/.test(pageText)) return null;
   const products = await loadProducts(context.db);
   if (productSlug && !products.some((p) => p.slug === productSlug)) return null;
-  const since = new Date(monthStart(addMonths(monthKeyOf(+context.now), -HISTORY_MONTHS)));
+  const since = startOfMonthsBack(context.now, HISTORY_MONTHS);
   const page = await loadIncidentHistory(context.db, { since, productSlug, page: Number(pageText), perPage: HISTORY_PAGE_SIZE });
   if (page.page > page.pages) return null;
   return { ...page, products, productSlug, since };

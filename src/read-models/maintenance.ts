@@ -8,7 +8,7 @@ import type { MaintenanceState } from '#src/domain/vocabulary.ts';
 import { checkMaintenance, type RuleBreach } from '#src/sla/maintenance-rules.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
 import type { PageContext } from '#src/server/page-context.ts';
-import { addMonths, monthKeyOf, monthStart } from '#src/time/zone.ts';
+import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from './sla-history.ts';
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
@@ -109,7 +109,7 @@ export interface MaintenanceListPageData extends MaintenanceLists {
 
 /** In progress, ahead, and the past 12 months (completed and cancelled). */
 export async function loadMaintenanceListPage(context: PageContext): Promise<MaintenanceListPageData> {
-  const since = new Date(monthStart(addMonths(monthKeyOf(+context.now), -MAINTENANCE_MONTHS)));
+  const since = startOfMonthsBack(context.now, MAINTENANCE_MONTHS);
   const [lists, products] = await Promise.all([loadMaintenanceLists(context.db, context.now, since), loadProducts(context.db)]);
   return { ...lists, products };
 }

@@ -3,7 +3,7 @@
 import type { ProductStatus } from '#src/domain/vocabulary.ts';
 import type { PageContext } from '#src/server/page-context.ts';
 import type { MonthlyAvailabilityRow } from '#src/sla/availability.ts';
-import { addMonths, monthKeyOf, monthStart } from '#src/time/zone.ts';
+import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadAvailabilityTable, loadRecentAvailability, type RecentAvailability } from './availability.ts';
 import { loadCurrentHealth } from './current-health.ts';
 import { HISTORY_MONTHS, loadIncidentHistory, type IncidentSummary } from './incidents.ts';
@@ -26,7 +26,7 @@ export async function loadProductPage(context: PageContext, slug: string | undef
   const health = await loadCurrentHealth(db, now);
   const current = health.groups.flatMap((g) => g.products).find((p) => p.slug === slug);
   if (!current || !slug) return null;
-  const since = new Date(monthStart(addMonths(monthKeyOf(+now), -HISTORY_MONTHS)));
+  const since = startOfMonthsBack(now, HISTORY_MONTHS);
   const [recent, table, incidents, maintenance] = await Promise.all([
     loadRecentAvailability(db, now, settings),
     loadAvailabilityTable(db, now, settings),

@@ -29,43 +29,50 @@ const isoDate = z
   }, 'must be dates that exist, written YYYY-MM-DD');
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const settings = z.object({
-  PORT: port.default(4321),
-  HOST: z.string().min(1, 'must not be empty').default('localhost'),
-  DATABASE_URL: postgresUrl.optional(),
-  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
-  SITE_URL: httpUrl.optional(),
-  DEMO_DATA: z.enum(['auto', 'off'], { error: 'must be "auto" (fill an empty embedded database) or "off"' }).default('auto'),
-  CATALOGUE_FILE: z.string().min(1, 'must not be empty').default('db/catalogue.json'),
-  IMPACT_WEIGHT_PARTIAL: z.coerce
-    .number({ error: 'must be a number from 0 to 1' })
-    .min(0, 'must be a number from 0 to 1')
-    .max(1, 'must be a number from 0 to 1')
-    .default(0.3),
-  OFFICE_HOURS: z
-    .string()
-    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be written HH:MM-HH:MM, e.g. 08:00-17:00')
-    .refine((v) => v.split('-').every((t) => clock.test(t)) && v.slice(0, 5) < v.slice(6), 'must be two clock times HH:MM-HH:MM, the first earlier')
-    .default('08:00-17:00'),
-  OFFICE_HOLIDAYS: z
-    .string()
-    .default('')
-    .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
-    .pipe(z.array(isoDate)),
-});
-
-export interface Config {
-  port: number;
-  host: string;
-  /** Set: a PostgreSQL server; unset: the embedded PGlite database under dataDir. */
-  databaseUrl: string | undefined;
-  dataDir: string;
-  siteUrl: string;
-  demoData: 'auto' | 'off';
-  catalogueFile: string;
-  partialOutageWeight: number;
-  officeHours: { start: string; end: string; holidays: string[] };
+/** The environment's settings, and what they become: the schema's output is the Config. */
+function configSchema(cwd: string) {
+  const inCwd = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  return z
+    .object({
+      PORT: port.default(4321),
+      HOST: z.string().min(1, 'must not be empty').default('localhost'),
+      DATABASE_URL: postgresUrl.optional(),
+      DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+      SITE_URL: httpUrl.optional(),
+      DEMO_DATA: z.enum(['auto', 'off'], { error: 'must be "auto" (fill an empty embedded database) or "off"' }).default('auto'),
+      CATALOGUE_FILE: z.string().min(1, 'must not be empty').default('db/catalogue.json'),
+      IMPACT_WEIGHT_PARTIAL: z.coerce
+        .number({ error: 'must be a number from 0 to 1' })
+        .min(0, 'must be a number from 0 to 1')
+        .max(1, 'must be a number from 0 to 1')
+        .default(0.3),
+      OFFICE_HOURS: z
+        .string()
+        .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be written HH:MM-HH:MM, e.g. 08:00-17:00')
+        .refine((v) => v.split('-').every((t) => clock.test(t)) && v.slice(0, 5) < v.slice(6), 'must be two clock times HH:MM-HH:MM, the first earlier')
+        .default('08:00-17:00'),
+      OFFICE_HOLIDAYS: z
+        .string()
+        .default('')
+        .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+        .pipe(z.array(isoDate)),
+    })
+    .transform((s) => ({
+      port: s.PORT,
+      host: s.HOST,
+      /** Set: a PostgreSQL server; unset: the embedded PGlite database under dataDir. */
+      databaseUrl: s.DATABASE_URL,
+      dataDir: inCwd(s.DATA_DIR),
+      /** Absolute, without a trailing slash. */
+      siteUrl: s.SITE_URL ?? `http://localhost:${s.PORT}`,
+      demoData: s.DEMO_DATA,
+      catalogueFile: inCwd(s.CATALOGUE_FILE),
+      partialOutageWeight: s.IMPACT_WEIGHT_PARTIAL,
+      officeHours: { start: s.OFFICE_HOURS.slice(0, 5), end: s.OFFICE_HOURS.slice(6), holidays: s.OFFICE_HOLIDAYS },
+    }));
 }
+
+export type Config = z.output<ReturnType<typeof configSchema>>;
 
 export class ConfigError extends Error {
   readonly setting: string;
@@ -81,25 +88,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   // An empty variable means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = settings.safeParse(present);
+  const parsed = configSchema(cwd).safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const setting = String(issue.path[0]);
     throw new ConfigError(setting, issue.message, present[setting]);
   }
-  const s = parsed.data;
-  const [start, end] = s.OFFICE_HOURS.split('-') as [string, string];
-  return {
-    port: s.PORT,
-    host: s.HOST,
-    databaseUrl: s.DATABASE_URL,
-    dataDir: isAbsolute(s.DATA_DIR) ? s.DATA_DIR : resolve(cwd, s.DATA_DIR),
-    siteUrl: s.SITE_URL ?? `http://localhost:${s.PORT}`,
-    demoData: s.DEMO_DATA,
-    catalogueFile: isAbsolute(s.CATALOGUE_FILE) ? s.CATALOGUE_FILE : resolve(cwd, s.CATALOGUE_FILE),
-    partialOutageWeight: s.IMPACT_WEIGHT_PARTIAL,
-    officeHours: { start, end, holidays: s.OFFICE_HOLIDAYS },
-  };
+  return parsed.data;
 }
 
 const settingsOf = new WeakMap<Config, SlaSettings>();

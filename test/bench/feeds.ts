@@ -90,7 +90,7 @@ const incidentRows = Array.from({ length: 2000 }, (_, n) => {
     externalId: `bench-i-${n}`,
     title: `Storing ${n}: gesprekken vallen weg`,
     titleEn: `Incident ${n}: calls dropped`,
-    category: rng.int(1, 2),
+    category: rng.int(1, 2) === 1 ? (1 as const) : (2 as const),
     reportedAt: new Date(reportedAt),
     status: 'resolved' as const,
     resolvedAt: new Date(reportedAt + 4 * HOUR),
