@@ -13,7 +13,7 @@ try {
   const config = loadConfig();
   if (!existsSync(entry)) throw new Error('dist/server/entry.mjs is missing: run `npm run build` first (npm start does).');
   const { handle, seeded } = await boot(config);
-  setRuntime({ config, database: handle });
+  setRuntime({ config, database: handle, clock: () => new Date() });
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   console.log(`Database: ${where}${seeded ? ', filled with 13 months of demo history' : ''}`);
   process.env.HOST = config.host;
