@@ -20,10 +20,13 @@ import {
 import {
   IMPACTS,
   INCIDENT_STATUSES,
+  type IncidentCategory,
+  MAINTENANCE_CHANGES,
   MAINTENANCE_STATES,
   MAINTENANCE_TYPES,
   OUTAGE_SOURCES,
 } from '../src/domain/vocabulary.ts';
+import { MONTH_KEY_PATTERN, type MonthKey } from '../src/time/zone.ts';
 
 const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const oneOf = (column: string, values: readonly (string | number)[]) =>
@@ -66,7 +69,7 @@ export const incidents = pgTable(
     externalId: text('external_id').unique('incidents_external_id_key'),
     title: text('title').notNull(),
     titleEn: text('title_en'),
-    category: smallint('category').notNull(),
+    category: smallint('category').$type<IncidentCategory>().notNull(),
     reportedAt: utc('reported_at').notNull(),
     /** Status of the latest update, kept here so lists need not read every update. */
     status: text('status', { enum: INCIDENT_STATUSES }).notNull(),
@@ -192,7 +195,7 @@ export const maintenanceRevisions = pgTable(
       .references(() => maintenances.id, { onDelete: 'cascade' }),
     revision: integer('revision').notNull(),
     changedAt: utc('changed_at').notNull(),
-    change: text('change', { enum: ['announced', 'rescheduled', 'edited', 'started', 'completed', 'cancelled'] }).notNull(),
+    change: text('change', { enum: MAINTENANCE_CHANGES }).notNull(),
     windowStart: utc('window_start').notNull(),
     windowEnd: utc('window_end').notNull(),
     state: text('state', { enum: MAINTENANCE_STATES }).notNull(),
@@ -233,12 +236,12 @@ export const outages = pgTable(
 export const monthlyKpis = pgTable(
   'monthly_kpis',
   {
-    month: text('month').primaryKey(),
+    month: text('month').$type<MonthKey>().primaryKey(),
     callSetupSeconds: doublePrecision('call_setup_seconds').notNull(),
     callSuccessRatio: doublePrecision('call_success_ratio').notNull(),
   },
   (t) => [
-    check('monthly_kpis_month_format', sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('monthly_kpis_month_format', sql`${t.month} ~ ${sql.raw(`'${MONTH_KEY_PATTERN}'`)}`),
     check('monthly_kpis_setup_positive', sql`${t.callSetupSeconds} >= 0`),
     check('monthly_kpis_ratio_range', sql`${t.callSuccessRatio} >= 0 and ${t.callSuccessRatio} <= 100`),
   ],

@@ -4,7 +4,6 @@
 // POST, If-Match, and CommandError → status. Anything unexpected is logged without the
 // request's content and answered 500 without a stack trace.
 import type { APIContext, APIRoute } from 'astro';
-import type { Database } from '#db/client.ts';
 import type { TokenScope } from '#src/auth/actor.ts';
 import { authenticateBearer, type TokenRefusal } from '#src/auth/authenticate.ts';
 import { CommandError } from '#src/commands/errors.ts';
@@ -45,16 +44,15 @@ const REFUSAL_TEXT: Record<TokenRefusal, string> = {
 
 let limiter: RateLimiter | undefined;
 
-function runtime(): { db: Database; config: Config } {
-  const { database, config } = getRuntime();
-  return { db: database.db, config };
+function runtime(): { config: Config } {
+  return { config: getRuntime().config };
 }
 
 export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Promise<ApiResult>): APIRoute {
   return async (context) => {
     const { request } = context;
-    const { db, config } = runtime();
-    const now = new Date();
+    const { config } = runtime();
+    const { db, now } = context.locals;
     try {
       const auth = await authenticateBearer(db, request.headers.get('authorization'), now);
       if (!auth.ok) {

@@ -8,6 +8,7 @@ import { correctUpdateInput, createIncidentInput, editIncidentInput, postUpdateI
 import { setKpisInput } from '#src/kpis/set-month.ts';
 import { cancelMaintenanceInput, editMaintenanceInput, scheduleMaintenanceInput } from '#src/maintenance/schema.ts';
 import { correctOutageInput, recordOutageInput } from '#src/outages/schema.ts';
+import { MONTH_KEY_PATTERN } from '#src/time/zone.ts';
 import { MAX_BODY_BYTES } from './body.ts';
 
 interface Operation {
@@ -74,7 +75,7 @@ const errorSchema = {
 
 function parametersOf(op: Operation) {
   const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  const path = names.map((n) => (n === 'month' ? { name: n, in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } } : id(n)));
+  const path = names.map((n) => (n === 'month' ? { name: n, in: 'path', required: true, schema: { type: 'string', pattern: MONTH_KEY_PATTERN } } : id(n)));
   const headers = [
     ...(op.versioned ? [{ name: 'If-Match', in: 'header', required: false, description: 'The ETag last seen; 412 when the resource changed since', schema: { type: 'string' } }] : []),
     ...(op.method === 'post' ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key and body within 24 h returns the first answer and writes nothing', schema: { type: 'string', maxLength: 255 } }] : []),

@@ -5,7 +5,7 @@ import { loadMonthlyReport } from '#src/read-models/monthly-report.ts';
 import { renderReportText } from '#src/report/text.ts';
 import { openConfiguredDatabase } from '#src/server/boot.ts';
 import { loadConfig, slaSettingsOf } from '#src/server/config.ts';
-import { monthKeyOf } from '#src/time/zone.ts';
+import { isMonthKey, monthKeyOf } from '#src/time/zone.ts';
 import { failOnStartupError } from './fail.ts';
 
 const usage = 'Usage: npm run report -- --month YYYY-MM [--json] [--lang nl|en]';
@@ -20,7 +20,7 @@ try {
   process.exit(2);
 }
 const month = options.month ?? monthKeyOf(Date.now());
-if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < '1970-01') {
+if (!isMonthKey(month) || month < '1970-01') {
   console.error(`--month must be a month written YYYY-MM, 1970 or later (got "${month}")\n${usage}`);
   process.exit(2);
 }

@@ -20,7 +20,7 @@ try {
     setup = { tokenHash: made.tokenHash, expiresAt: made.expiresAt };
     console.log(`No administrator yet: create one within the hour at ${config.siteUrl}/admin/setup?token=${made.token}`);
   }
-  setRuntime({ config, database: handle, setup });
+  setRuntime({ config, database: handle, clock: () => new Date(), setup });
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   console.log(`Database: ${where}${seeded ? ', filled with 13 months of demo history' : ''}`);
   process.env.HOST = config.host;

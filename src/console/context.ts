@@ -24,19 +24,14 @@ export interface ConsoleRequest {
   command: CommandContext;
 }
 
-export function localeOf(url: URL): Locale {
-  return url.pathname.startsWith('/en/') ? 'en' : 'nl';
-}
-
 export function consoleRequest(Astro: AstroGlobal): ConsoleRequest {
-  const { database, config } = getRuntime();
+  const { config } = getRuntime();
+  const { db, now, locale } = Astro.locals;
   const user = Astro.locals.consoleUser;
   // The middleware lets no console page run without a session, except sign-in and set-up.
   if (!user) throw new Error('consoleRequest on a page without a session');
-  const locale = localeOf(Astro.url);
   const actor: Actor = { kind: 'user', userId: user.userId, email: user.email, role: user.role };
-  const now = new Date();
-  return { db: database.db, config, now, locale, t: consoleMessages[locale], base: locale === 'en' ? '/en/admin' : '/admin', user, command: { db: database.db, actor, now } };
+  return { db, config, now, locale, t: consoleMessages[locale], base: locale === 'en' ? '/en/admin' : '/admin', user, command: { db, actor, now } };
 }
 
 /** The posted form, when its CSRF token is this session's; a CommandError otherwise. */

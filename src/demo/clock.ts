@@ -4,10 +4,8 @@
 // depends on the process time zone.
 import { addDays, zonedParts, zonedToInstant, zoneOffsetMs } from '#src/time/zone.ts';
 import type { CivilDate } from '#src/time/zone.ts';
+import { MINUTE_MS } from '#src/time/units.ts';
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
 
 /** The Amsterdam calendar day an instant falls on. */
 export function civilDateOf(instant: number): CivilDate {

@@ -13,7 +13,8 @@
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { addDays, addMonths, isoWeekday, monthKeyOf, monthRange } from '#src/time/zone.ts';
 import type { MonthKey } from '#src/time/zone.ts';
-import { civilDateOf, HOUR_MS, isoAmsterdam, MINUTE_MS, wallClock } from '#src/demo/clock.ts';
+import { civilDateOf, isoAmsterdam, wallClock } from '#src/demo/clock.ts';
+import { HOUR_MS, MINUTE_MS } from '#src/time/units.ts';
 import { openIncident, resolvedIncident } from '#src/demo/incidents.ts';
 import type { DemoContext, IncidentInput } from '#src/demo/incidents.ts';
 import { demoMaintenance } from '#src/demo/maintenance.ts';

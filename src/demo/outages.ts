@@ -3,7 +3,8 @@
 // coincide with incidents, and the short unrelated blips a platform has every month.
 import type { Impact } from '#src/domain/vocabulary.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
-import { isoAmsterdam, MINUTE_MS } from '#src/demo/clock.ts';
+import { isoAmsterdam } from '#src/demo/clock.ts';
+import { MINUTE_MS } from '#src/time/units.ts';
 import { DEMO_PRODUCTS } from '#src/demo/products.ts';
 import type { DemoProduct, DowntimeBudget } from '#src/demo/products.ts';
 import type { Random } from '#src/demo/random.ts';

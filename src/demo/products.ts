@@ -7,7 +7,7 @@ import catalogue from '#db/catalogue.json' with { type: 'json' };
 import { DEFAULT_IMPACT_WEIGHTS, STATUS_RANK } from '#src/domain/vocabulary.ts';
 import type { Impact } from '#src/domain/vocabulary.ts';
 import { monthKeyOf, monthRange } from '#src/time/zone.ts';
-import { MINUTE_MS } from '#src/demo/clock.ts';
+import { MINUTE_MS } from '#src/time/units.ts';
 
 /** The catalogue slugs the demo scenarios are written for. */
 export const DEMO_PRODUCTS = ['voipnow', '3cx', 'teams-dr', 'connectivity', 'voizplus', 'voizapps'] as const;

@@ -1,6 +1,7 @@
 // The input fields every writer shares (history import, JSON API, console forms): one
 // definition per field, so a rule and its wording exist once.
 import { z } from 'zod';
+import { isMonthKey } from '#src/time/zone.ts';
 import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_TYPES } from './vocabulary.ts';
 
 // Zod's default wording where no field names its own ("Invalid input: expected string,
@@ -25,8 +26,7 @@ export const incidentStatus = z.enum(INCIDENT_STATUSES, { error: `must be one of
 export const incidentCategory = z.union([z.literal(1), z.literal(2)], { error: 'must be 1 or 2' });
 export const maintenanceType = z.enum(MAINTENANCE_TYPES, { error: `must be one of ${MAINTENANCE_TYPES.join(', ')}` });
 /** A calendar month, "2026-03". */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const month = z.string().regex(MONTH_PATTERN, 'must be a month written YYYY-MM');
+export const month = z.string().refine(isMonthKey, 'must be a month written YYYY-MM');
 export const callSetupSeconds = z.number({ error: 'must be a number' }).min(0, 'must be 0 or more');
 export const callSuccessRatio = z.number({ error: 'must be a number' }).min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100');
 /** Impacts per product slug. */

@@ -47,6 +47,10 @@ export type MaintenanceType = (typeof MAINTENANCE_TYPES)[number];
 export const MAINTENANCE_STATES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
 
+/** What a published revision of a maintenance says happened (maintenance_revisions.change). */
+export const MAINTENANCE_CHANGES = ['announced', 'rescheduled', 'edited', 'started', 'completed', 'cancelled'] as const;
+export type MaintenanceChange = (typeof MAINTENANCE_CHANGES)[number];
+
 /** Where a recorded outage came from. */
 export const OUTAGE_SOURCES = ['nms', 'import', 'manual', 'demo', 'alertmanager'] as const;
 export type OutageSource = (typeof OUTAGE_SOURCES)[number];

@@ -3,9 +3,10 @@
 // page, with the products affected as of that update. Pure, no I/O.
 import type { Impact, IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';
 import { localized, messages, type Locale } from '#src/i18n/messages.ts';
-import { absoluteUrl, feedPagePath, feedPath, incidentUpdatePath } from './links.ts';
+import { rssChannel } from './channel.ts';
+import { absoluteUrl, incidentUpdatePath } from './links.ts';
 import { buildRss, escapeHtml, textToHtml, type RssItem } from './rss.ts';
-import { FEED_WORDS, type FeedProduct } from './words.ts';
+import type { FeedProduct } from './words.ts';
 
 /** Readers may keep the incident feed 15 minutes: an outage is news. */
 export const INCIDENT_FEED_TTL_MINUTES = 15;
@@ -38,9 +39,7 @@ export function incidentUpdateGuid(incidentId: number, updateId: number, siteUrl
 
 export function buildIncidentFeed(input: IncidentFeedInput): string {
   const { locale, siteUrl } = input;
-  const words = FEED_WORDS[locale];
   const t = messages[locale];
-  const productName = input.product ? input.product.name[locale] : null;
   const items: RssItem[] = input.updates.map((u) => ({
     title: `${t.incidentStatus[u.status]}: ${localized(u.incident.title, u.incident.titleEn, locale)}`,
     html: updateHtml(u, locale),
@@ -49,18 +48,7 @@ export function buildIncidentFeed(input: IncidentFeedInput): string {
     date: u.publishedAt,
     categories: [...u.impacts.map((i) => i.product.name[locale]), t.incident.category(u.incident.category)],
   }));
-  return buildRss(
-    {
-      title: words.incidentsTitle(productName),
-      description: words.incidentsDescription(productName),
-      link: absoluteUrl(siteUrl, feedPagePath('incidents', locale, input.product?.slug)),
-      feedUrl: absoluteUrl(siteUrl, feedPath('incidents', locale, input.product?.slug)),
-      language: locale,
-      ttlMinutes: INCIDENT_FEED_TTL_MINUTES,
-      lastBuildDate: input.lastChange,
-    },
-    items,
-  );
+  return buildRss(rssChannel('incidents', input, INCIDENT_FEED_TTL_MINUTES), items);
 }
 
 function updateHtml(u: FeedIncidentUpdate, locale: Locale): string {

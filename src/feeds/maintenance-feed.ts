@@ -2,14 +2,15 @@
 // announcement and per change (rescheduled, edited, started, cancelled), and one
 // "completed" item per maintenance whose window has ended, so a reader sees every change
 // as news. Each item shows the window as of its revision. Pure: the clock comes in as `now`.
-import type { MaintenanceState } from '#src/domain/vocabulary.ts';
+import type { MaintenanceChange, MaintenanceState } from '#src/domain/vocabulary.ts';
 import { localized, messages, type Locale } from '#src/i18n/messages.ts';
-import { absoluteUrl, feedPagePath, feedPath, maintenancePath } from './links.ts';
+import { rssChannel } from './channel.ts';
+import { absoluteUrl, maintenancePath } from './links.ts';
 import { maintenanceFactLines, maintenanceHeadline, windowLine, type MaintenanceFacts } from './maintenance-text.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
 import { maintenanceTypeName } from '#src/sla/maintenance-rules.ts';
 import { buildRss, textToHtml, type RssItem } from './rss.ts';
-import { FEED_WORDS, type FeedProduct, type MaintenanceChange } from './words.ts';
+import { FEED_WORDS, type FeedProduct } from './words.ts';
 
 /** Maintenance is announced hours to weeks ahead: an hour is fresh enough. */
 export const MAINTENANCE_FEED_TTL_MINUTES = 60;
@@ -97,7 +98,6 @@ export function maintenanceFeedItems(
 export function buildMaintenanceFeed(input: MaintenanceFeedInput): string {
   const { locale, siteUrl } = input;
   const words = FEED_WORDS[locale];
-  const productName = input.product ? input.product.name[locale] : null;
   const items: RssItem[] = input.items.map((r) => ({
     title: `${words.change[r.change]} – ${maintenanceHeadline(r.maintenance, locale)}`,
     html: revisionHtml(r, locale),
@@ -109,18 +109,7 @@ export function buildMaintenanceFeed(input: MaintenanceFeedInput): string {
     date: r.changedAt,
     categories: [...r.maintenance.products.map((p) => p.name[locale]), maintenanceTypeName(r.maintenance.type, locale)],
   }));
-  return buildRss(
-    {
-      title: words.maintenanceTitle(productName),
-      description: words.maintenanceDescription(productName),
-      link: absoluteUrl(siteUrl, feedPagePath('maintenance', locale, input.product?.slug)),
-      feedUrl: absoluteUrl(siteUrl, feedPath('maintenance', locale, input.product?.slug)),
-      language: locale,
-      ttlMinutes: MAINTENANCE_FEED_TTL_MINUTES,
-      lastBuildDate: input.lastChange,
-    },
-    items,
-  );
+  return buildRss(rssChannel('maintenance', input, MAINTENANCE_FEED_TTL_MINUTES), items);
 }
 
 function revisionHtml(r: FeedMaintenanceRevision, locale: Locale): string {

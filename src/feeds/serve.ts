@@ -1,11 +1,10 @@
 // The thin shell of the feeds: load the rows through a read model, build the document with
 // a pure builder, answer with the HTTP caching of conditional.ts. Every feed route calls
 // serveFeed; renderFeed is the same without HTTP (the benchmark uses it).
-import type { Database } from '#db/client.ts';
+import type { RequestContext } from '#src/http/context.ts';
 import type { Locale } from '#src/i18n/messages.ts';
 import { loadIncidentFeedData } from '#src/read-models/incident-feed.ts';
 import { loadCalendarData, loadMaintenanceFeedData } from '#src/read-models/maintenance-feed.ts';
-import { getRuntime } from '#src/server/runtime.ts';
 import { buildCalendar } from './calendar.ts';
 import { conditionalResponse, type Representation } from './conditional.ts';
 import { buildIncidentFeed } from './incident-feed.ts';
@@ -23,7 +22,10 @@ const CALENDAR = 'text/calendar; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
 
 /** The feed as a representation; null when the product slug is unknown. */
-export async function renderFeed(db: Database, siteUrl: string, feed: FeedRequest, now: Date): Promise<Representation | null> {
+export async function renderFeed(
+  { db, siteUrl, now }: Pick<RequestContext, 'db' | 'siteUrl' | 'now'>,
+  feed: FeedRequest,
+): Promise<Representation | null> {
   const scope = { productSlug: feed.productSlug, now };
   const { locale } = feed;
   if (feed.kind === 'calendar') {
@@ -44,11 +46,11 @@ export async function renderFeed(db: Database, siteUrl: string, feed: FeedReques
   return { body, contentType: RSS, lastModified: data.lastModified, maxAgeSeconds: 60 };
 }
 
-export async function serveFeed(request: Request, feed: FeedRequest): Promise<Response> {
-  const { config, database } = getRuntime();
-  const representation = await renderFeed(database.db, config.siteUrl, feed, new Date());
+/** The feed in the request's language. */
+export async function serveFeed(request: Request, context: RequestContext, feed: Omit<FeedRequest, 'locale'>): Promise<Response> {
+  const representation = await renderFeed(context, { ...feed, locale: context.locale });
   if (!representation) {
-    const text = feed.locale === 'en' ? 'Unknown product' : 'Onbekende dienst';
+    const text = context.locale === 'en' ? 'Unknown product' : 'Onbekende dienst';
     return new Response(request.method === 'HEAD' ? null : `${text}\n`, {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

@@ -2,10 +2,8 @@
 // pages use too (incident status, impact, category, the maintenance labels) come from
 // src/i18n/messages.ts, so a feed says what the page says; maintenance type names and
 // their SLA rules from src/sla/maintenance-rules.ts (see maintenance-text.ts).
+import type { MaintenanceChange } from '#src/domain/vocabulary.ts';
 import type { Locale } from '#src/i18n/messages.ts';
-
-/** What a maintenance_revisions row says happened (db/schema.ts). */
-export type MaintenanceChange = 'announced' | 'rescheduled' | 'edited' | 'started' | 'completed' | 'cancelled';
 
 interface FeedWords {
   calendarName: (product: string | null) => string;

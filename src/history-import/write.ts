@@ -16,7 +16,7 @@ import {
   outages,
   products,
 } from '#db/schema.ts';
-import type { Impact, MaintenanceState } from '#src/domain/vocabulary.ts';
+import type { Impact, IncidentStatus, MaintenanceState } from '#src/domain/vocabulary.ts';
 import { bumpDataVersion } from '#src/commands/data-version.ts';
 import { foldDeltaUpdates } from '#src/sla/incident-timelines.ts';
 import { inDocumentOrder, laterThanNow, nulCharacters, unknownProducts } from './problems.ts';
@@ -222,7 +222,7 @@ async function writeMaintenance(tx: Transaction, m: ImportMaintenance, productId
 
 interface StoredUpdate {
   at: number;
-  status: string;
+  status: IncidentStatus;
   message: string;
   messageEn: string | null;
   impacts: [number, Impact][];
@@ -277,7 +277,7 @@ async function writeIncident(tx: Transaction, i: ImportIncident, productIds: Map
 
 const updateColumns = (u: StoredUpdate) => ({
   publishedAt: new Date(u.at),
-  status: u.status as ImportIncident['updates'][number]['status'],
+  status: u.status,
   message: u.message,
   messageEn: u.messageEn,
 });

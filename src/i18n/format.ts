@@ -3,7 +3,7 @@
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 import { formatDuration as durationInWords } from '#src/sla/maintenance-rules.ts';
 import { parseMonthKey, zoneAbbreviation, type MonthKey } from '#src/time/zone.ts';
-import type { Locale } from './messages.ts';
+import { type Locale, messages } from './messages.ts';
 
 const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -82,7 +82,7 @@ export function floorPercent(value: number, decimals = 2): number {
 }
 
 export function formatPercent(value: number | null, locale: Locale, decimals = 2): string {
-  if (value === null) return locale === 'nl' ? 'geen gegevens' : 'no data';
+  if (value === null) return messages[locale].noData;
   // Percentages here are "more is better" (availability, call success): rounded down.
   return `${formatNumber(floorPercent(value, decimals), locale, decimals)} %`;
 }

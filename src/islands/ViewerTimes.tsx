@@ -2,6 +2,7 @@
 // CET/CEST, and a visitor elsewhere may switch them to their own zone and back. Without
 // JavaScript the server-rendered sentence says which zone the times are in.
 import { useEffect, useState } from 'preact/hooks';
+import { SLA_TIME_ZONE as AMSTERDAM } from '#src/domain/vocabulary.ts';
 
 interface Props {
   locale: 'nl' | 'en';
@@ -11,8 +12,6 @@ interface Props {
   toViewer: string;
   toAmsterdam: string;
 }
-
-const AMSTERDAM = 'Europe/Amsterdam';
 
 export default function ViewerTimes({ locale, note, toViewer, toAmsterdam }: Props) {
   const [zone, setZone] = useState<string | null>(null);

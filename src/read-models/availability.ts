@@ -5,7 +5,7 @@ import { and, gte, lte, asc } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { monthlyKpis } from '#db/schema.ts';
 import { judgeKpis, type KpiReport, type SlaSettings } from '#src/report/monthly-report.ts';
-import type { PageContext } from '#src/server/page-context.ts';
+import type { ReadContext } from '#src/http/context.ts';
 import { availabilityReport, computeAvailability, withTarget, type MonthlyAvailabilityRow, type ProductHistory } from '#src/sla/availability.ts';
 import { resolvedAt } from '#src/sla/incident-timers.ts';
 import { dailyStatuses, lastDays, type DayStatus } from '#src/sla/daily-status.ts';
@@ -93,7 +93,7 @@ export interface AvailabilityPageData extends AvailabilityTable {
   partialWeight: number;
 }
 
-export async function loadAvailabilityPage(context: PageContext): Promise<AvailabilityPageData> {
-  const table = await loadAvailabilityTable(context.db, context.now, context.settings);
-  return { ...table, partialWeight: context.settings.weights.partial_outage };
+export async function loadAvailabilityPage(context: ReadContext): Promise<AvailabilityPageData> {
+  const table = await loadAvailabilityTable(context.db, context.now, context.sla);
+  return { ...table, partialWeight: context.sla.weights.partial_outage };
 }

@@ -1,7 +1,7 @@
 // Everything the home page shows, loaded in one go and bounded however long the history
 // is: current health, 90-day bars with this month's figure, unresolved incidents with
 // their SLA timers, maintenance in progress and ahead.
-import type { PageContext } from '#src/server/page-context.ts';
+import type { ReadContext } from '#src/http/context.ts';
 import type { IncidentTimers } from '#src/sla/incident-timers.ts';
 import { loadRecentAvailability, type RecentAvailability, type RecentAvailabilityData } from './availability.ts';
 import { loadCurrentHealth, type CurrentHealth } from './current-health.ts';
@@ -16,10 +16,10 @@ export interface HomePageData {
   maintenance: MaintenanceLists;
 }
 
-export async function loadHomePage({ db, now, settings }: PageContext, productSlug?: string): Promise<HomePageData> {
+export async function loadHomePage({ db, now, sla }: ReadContext, productSlug?: string): Promise<HomePageData> {
   const [health, recent, incidents, maintenance] = await Promise.all([
     loadCurrentHealth(db, now),
-    loadRecentAvailability(db, now, settings),
+    loadRecentAvailability(db, now, sla),
     loadActiveIncidents(db),
     loadCurrentMaintenance(db, now, productSlug),
   ]);
@@ -29,7 +29,7 @@ export async function loadHomePage({ db, now, settings }: PageContext, productSl
     incidentTitles: recent.incidentTitles,
     incidents: incidents
       .filter((incident) => !productSlug || incident.updates.some((u) => productSlug in u.impacts))
-      .map((incident) => ({ incident, timers: timersOf(incident, now, settings.officeHours) })),
+      .map((incident) => ({ incident, timers: timersOf(incident, now, sla.officeHours) })),
     maintenance,
   };
 }

@@ -8,7 +8,6 @@ import { and, desc, eq, inArray, lte, max, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents } from '#db/schema.ts';
-import type { IncidentCategory } from '#src/domain/vocabulary.ts';
 import type { FeedIncidentUpdate } from '#src/feeds/incident-feed.ts';
 import type { FeedProduct } from '#src/feeds/words.ts';
 import { feedProductOf, latest, latestUpTo, loadFeedProducts } from './feed-products.ts';
@@ -56,7 +55,7 @@ export async function loadIncidentFeedData(db: Database, scope: FeedScope): Prom
       status: u.status,
       message: u.message,
       messageEn: u.messageEn,
-      incident: { id: i.id, title: i.title, titleEn: i.titleEn, category: i.category as IncidentCategory },
+      incident: { id: i.id, title: i.title, titleEn: i.titleEn, category: i.category },
       impacts: all.list
         .filter((p) => snapshot.has(p.id))
         .map((p) => ({ product: { slug: p.slug, name: p.name }, impact: snapshot.get(p.id)! })),

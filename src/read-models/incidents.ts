@@ -5,8 +5,8 @@ import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db/schema.ts';
 import { incidentTimers, type IncidentTimers } from '#src/sla/incident-timers.ts';
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
-import type { PageContext } from '#src/server/page-context.ts';
-import { addMonths, monthKeyOf, monthStart } from '#src/time/zone.ts';
+import type { ReadContext } from '#src/http/context.ts';
+import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from './sla-history.ts';
 import { STATUS_RANK, type Impact, type IncidentCategory, type IncidentStatus } from '#src/domain/vocabulary.ts';
 
@@ -140,7 +140,7 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
       id: row.id,
       title: row.title,
       titleEn: row.titleEn,
-      category: row.category as IncidentCategory,
+      category: row.category,
       reportedAt: row.reportedAt,
       resolvedAt: row.resolvedAt,
       status: row.status,
@@ -173,11 +173,11 @@ export interface IncidentPageData {
 }
 
 /** The incident page's data, or null for an id that is not an incident (a 404). */
-export async function loadIncidentPage(context: PageContext, id: string | undefined): Promise<IncidentPageData | null> {
+export async function loadIncidentPage(context: ReadContext, id: string | undefined): Promise<IncidentPageData | null> {
   if (!/^\d{1,9}$/.test(id ?? '')) return null;
   const incident = await loadIncident(context.db, Number(id));
   if (!incident) return null;
-  return { incident, timers: timersOf(incident, context.now, context.settings.officeHours), products: await loadProducts(context.db) };
+  return { incident, timers: timersOf(incident, context.now, context.sla.officeHours), products: await loadProducts(context.db) };
 }
 
 export const HISTORY_MONTHS = 12;
@@ -193,13 +193,13 @@ export interface HistoryPageData extends IncidentPage {
  * The history page: incidents of the month in progress and the 12 before it, newest
  * first, optionally of one product. null for an unknown product or a page past the end.
  */
-export async function loadHistoryPage(context: PageContext, query: URLSearchParams): Promise<HistoryPageData | null> {
+export async function loadHistoryPage(context: ReadContext, query: URLSearchParams): Promise<HistoryPageData | null> {
   const productSlug = query.get('product') || undefined;
   const pageText = query.get('page') ?? '1';
   if (!/^[1-9]\d{0,4}$/.test(pageText)) return null;
   const products = await loadProducts(context.db);
   if (productSlug && !products.some((p) => p.slug === productSlug)) return null;
-  const since = new Date(monthStart(addMonths(monthKeyOf(+context.now), -HISTORY_MONTHS)));
+  const since = startOfMonthsBack(context.now, HISTORY_MONTHS);
   const page = await loadIncidentHistory(context.db, { since, productSlug, page: Number(pageText), perPage: HISTORY_PAGE_SIZE });
   if (page.page > page.pages) return null;
   return { ...page, products, productSlug, since };

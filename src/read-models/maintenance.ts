@@ -7,8 +7,8 @@ import { maintenanceProducts, maintenances, outages, products } from '#db/schema
 import type { MaintenanceState } from '#src/domain/vocabulary.ts';
 import { checkMaintenance, type RuleBreach } from '#src/sla/maintenance-rules.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
-import type { PageContext } from '#src/server/page-context.ts';
-import { addMonths, monthKeyOf, monthStart } from '#src/time/zone.ts';
+import type { ReadContext } from '#src/http/context.ts';
+import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from './sla-history.ts';
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
@@ -95,7 +95,7 @@ export interface MaintenancePageData {
   products: ProductInfo[];
 }
 
-export async function loadMaintenancePage(context: PageContext, id: string | undefined): Promise<MaintenancePageData | null> {
+export async function loadMaintenancePage(context: ReadContext, id: string | undefined): Promise<MaintenancePageData | null> {
   if (!/^\d{1,9}$/.test(id ?? '')) return null;
   const maintenance = await loadMaintenance(context.db, Number(id), context.now);
   return maintenance && { maintenance, products: await loadProducts(context.db) };
@@ -108,8 +108,8 @@ export interface MaintenanceListPageData extends MaintenanceLists {
 }
 
 /** In progress, ahead, and the past 12 months (completed and cancelled). */
-export async function loadMaintenanceListPage(context: PageContext): Promise<MaintenanceListPageData> {
-  const since = new Date(monthStart(addMonths(monthKeyOf(+context.now), -MAINTENANCE_MONTHS)));
+export async function loadMaintenanceListPage(context: ReadContext): Promise<MaintenanceListPageData> {
+  const since = startOfMonthsBack(context.now, MAINTENANCE_MONTHS);
   const [lists, products] = await Promise.all([loadMaintenanceLists(context.db, context.now, since), loadProducts(context.db)]);
   return { ...lists, products };
 }

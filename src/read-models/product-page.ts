@@ -1,9 +1,9 @@
 // One product's page: its status now, the 90-day bar, 12 months of availability, its
 // recent incidents and its maintenance. null for a slug that is no product (a 404).
 import type { ProductStatus } from '#src/domain/vocabulary.ts';
-import type { PageContext } from '#src/server/page-context.ts';
+import type { ReadContext } from '#src/http/context.ts';
 import type { MonthlyAvailabilityRow } from '#src/sla/availability.ts';
-import { addMonths, monthKeyOf, monthStart } from '#src/time/zone.ts';
+import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadAvailabilityTable, loadRecentAvailability, type RecentAvailability } from './availability.ts';
 import { loadCurrentHealth } from './current-health.ts';
 import { HISTORY_MONTHS, loadIncidentHistory, type IncidentSummary } from './incidents.ts';
@@ -21,15 +21,15 @@ export interface ProductPageData {
   products: ProductInfo[];
 }
 
-export async function loadProductPage(context: PageContext, slug: string | undefined): Promise<ProductPageData | null> {
-  const { db, now, settings } = context;
+export async function loadProductPage(context: ReadContext, slug: string | undefined): Promise<ProductPageData | null> {
+  const { db, now, sla } = context;
   const health = await loadCurrentHealth(db, now);
   const current = health.groups.flatMap((g) => g.products).find((p) => p.slug === slug);
   if (!current || !slug) return null;
-  const since = new Date(monthStart(addMonths(monthKeyOf(+now), -HISTORY_MONTHS)));
+  const since = startOfMonthsBack(now, HISTORY_MONTHS);
   const [recent, table, incidents, maintenance] = await Promise.all([
-    loadRecentAvailability(db, now, settings),
-    loadAvailabilityTable(db, now, settings),
+    loadRecentAvailability(db, now, sla),
+    loadAvailabilityTable(db, now, sla),
     loadIncidentHistory(db, { since, productSlug: slug, page: 1, perPage: 10 }),
     loadMaintenanceLists(db, now, since, slug),
   ]);

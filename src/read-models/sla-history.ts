@@ -14,7 +14,7 @@ import {
   productGroups,
   products,
 } from '#db/schema.ts';
-import type { Impact, IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';
+import type { Impact, IncidentCategory } from '#src/domain/vocabulary.ts';
 import type { ImpactInterval, MaintenanceWindow, ProductAvailabilitySpec } from '#src/sla/availability.ts';
 import { incidentImpactIntervals, type SnapshotUpdate } from '#src/sla/incident-timelines.ts';
 import { addMonths, monthStart, type MonthKey } from '#src/time/zone.ts';
@@ -131,14 +131,14 @@ async function loadIncidents(db: Database, slugOf: Map<number, string>, where: S
   const updatesOf = new Map<number, HistoryIncident['updates']>();
   for (const u of updateRows) {
     const list = updatesOf.get(u.incidentId) ?? [];
-    list.push({ id: u.id, publishedAt: +u.publishedAt, status: u.status as IncidentStatus, impacts: impactsOf.get(u.id) ?? {} });
+    list.push({ id: u.id, publishedAt: +u.publishedAt, status: u.status, impacts: impactsOf.get(u.id) ?? {} });
     updatesOf.set(u.incidentId, list);
   }
   return incidentRows.map((i) => ({
     id: i.id,
     title: i.title,
     titleEn: i.titleEn,
-    category: i.category as IncidentCategory,
+    category: i.category,
     reportedAt: +i.reportedAt,
     updates: updatesOf.get(i.id) ?? [],
   }));

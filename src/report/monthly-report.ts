@@ -2,7 +2,7 @@
 // availability and the rolling 12 months against the target, incidents per category with
 // response and resolution compliance, and the §3.2 KPIs against 2 s and 99 %. Pure
 // assembly from already-loaded history; percentages stay unrounded here.
-import type { ImpactWeights, IncidentCategory } from '#src/domain/vocabulary.ts';
+import type { ImpactWeights } from '#src/domain/vocabulary.ts';
 import { availabilityReport } from '#src/sla/availability.ts';
 import { incidentTimers, monthlyResolutionCompliance, type CategoryCompliance } from '#src/sla/incident-timers.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
@@ -107,7 +107,7 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     .map((i) => ({ ...i, updates: i.updates.filter((u) => u.publishedAt <= now) }));
   const compliance = monthlyResolutionCompliance(incidents, month, settings.officeHours);
   const categories = compliance.map((c): CategoryReport => {
-    const ofCategory = incidents.filter((i) => i.category === (c.category as IncidentCategory));
+    const ofCategory = incidents.filter((i) => i.category === c.category);
     const responses = ofCategory.map((i) => incidentTimers(i, now, settings.officeHours).responseMet).filter((m) => m !== null);
     return { ...c, reported: ofCategory.length, responded: responses.length, respondedInTime: responses.filter(Boolean).length };
   });

@@ -3,7 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
-import { parseCidrs, type Cidr } from '#src/http/client-address.ts';
+import { parseCidrs } from '#src/http/client-address.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 
 const port = z.coerce
@@ -42,71 +42,75 @@ const cidrs = z
     }
   });
 const wholeNumber = (rule: string) => z.coerce.number({ error: rule }).int(rule).min(1, rule);
+type AlertImpact = 'degraded_performance' | 'partial_outage' | 'major_outage';
 
-const settings = z.object({
-  PORT: port.default(4321),
-  HOST: z.string().min(1, 'must not be empty').default('localhost'),
-  DATABASE_URL: postgresUrl.optional(),
-  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
-  SITE_URL: httpUrl.optional(),
-  DEMO_DATA: z.enum(['auto', 'off'], { error: 'must be "auto" (fill an empty embedded database) or "off"' }).default('auto'),
-  CATALOGUE_FILE: z.string().min(1, 'must not be empty').default('db/catalogue.json'),
-  IMPACT_WEIGHT_PARTIAL: z.coerce
-    .number({ error: 'must be a number from 0 to 1' })
-    .min(0, 'must be a number from 0 to 1')
-    .max(1, 'must be a number from 0 to 1')
-    .default(0.3),
-  OFFICE_HOURS: z
-    .string()
-    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be written HH:MM-HH:MM, e.g. 08:00-17:00')
-    .refine((v) => v.split('-').every((t) => clock.test(t)) && v.slice(0, 5) < v.slice(6), 'must be two clock times HH:MM-HH:MM, the first earlier')
-    .default('08:00-17:00'),
-  API_RATE_LIMIT: z.coerce
-    .number({ error: 'must be a whole number of requests per minute, 1 or more' })
-    .int('must be a whole number of requests per minute, 1 or more')
-    .min(1, 'must be a whole number of requests per minute, 1 or more')
-    .default(120),
-  ALERTMANAGER_PRODUCT_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name').default('product'),
-  ALERTMANAGER_SEVERITIES: z
-    .string()
-    .default('critical=major_outage,warning=partial_outage')
-    .transform((v) => v.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => pair.split('=').map((x) => x.trim())))
-    .pipe(z.array(z.tuple([z.string().min(1), z.enum(['degraded_performance', 'partial_outage', 'major_outage'])], { error: 'must be severity=impact pairs, e.g. critical=major_outage,warning=partial_outage' })))
-    .transform((pairs) => Object.fromEntries(pairs) as Record<string, 'degraded_performance' | 'partial_outage' | 'major_outage'>),
-  ADMIN_ALLOW_CIDRS: cidrs,
-  TRUSTED_PROXIES: cidrs,
-  SESSION_IDLE_MINUTES: wholeNumber('must be a whole number of minutes, 1 or more').default(60),
-  SESSION_MAX_HOURS: wholeNumber('must be a whole number of hours, 1 or more').default(12),
-  LOGIN_MAX_FAILURES: wholeNumber('must be a whole number, 1 or more').default(5),
-  OFFICE_HOLIDAYS: z
-    .string()
-    .default('')
-    .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
-    .pipe(z.array(isoDate)),
-});
-
-export interface Config {
-  port: number;
-  host: string;
-  /** Set: a PostgreSQL server; unset: the embedded PGlite database under dataDir. */
-  databaseUrl: string | undefined;
-  dataDir: string;
-  siteUrl: string;
-  demoData: 'auto' | 'off';
-  catalogueFile: string;
-  partialOutageWeight: number;
-  officeHours: { start: string; end: string; holidays: string[] };
-  /** Write-API requests per token per minute. */
-  apiRateLimit: number;
-  alertmanager: { productLabel: string; severities: Record<string, 'degraded_performance' | 'partial_outage' | 'major_outage'> };
-  /** Empty: /admin and /api/v1 are open to every address. */
-  adminAllowCidrs: Cidr[];
-  /** Proxies whose X-Forwarded-For is believed. */
-  trustedProxies: Cidr[];
-  sessionIdleMinutes: number;
-  sessionMaxHours: number;
-  loginMaxFailures: number;
+/** The environment's settings, and what they become: the schema's output is the Config. */
+function configSchema(cwd: string) {
+  const inCwd = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  return z
+    .object({
+      PORT: port.default(4321),
+      HOST: z.string().min(1, 'must not be empty').default('localhost'),
+      DATABASE_URL: postgresUrl.optional(),
+      DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+      SITE_URL: httpUrl.optional(),
+      DEMO_DATA: z.enum(['auto', 'off'], { error: 'must be "auto" (fill an empty embedded database) or "off"' }).default('auto'),
+      CATALOGUE_FILE: z.string().min(1, 'must not be empty').default('db/catalogue.json'),
+      IMPACT_WEIGHT_PARTIAL: z.coerce
+        .number({ error: 'must be a number from 0 to 1' })
+        .min(0, 'must be a number from 0 to 1')
+        .max(1, 'must be a number from 0 to 1')
+        .default(0.3),
+      OFFICE_HOURS: z
+        .string()
+        .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be written HH:MM-HH:MM, e.g. 08:00-17:00')
+        .refine((v) => v.split('-').every((t) => clock.test(t)) && v.slice(0, 5) < v.slice(6), 'must be two clock times HH:MM-HH:MM, the first earlier')
+        .default('08:00-17:00'),
+      OFFICE_HOLIDAYS: z
+        .string()
+        .default('')
+        .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+        .pipe(z.array(isoDate)),
+      API_RATE_LIMIT: wholeNumber('must be a whole number of requests per minute, 1 or more').default(120),
+      ALERTMANAGER_PRODUCT_LABEL: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name').default('product'),
+      ALERTMANAGER_SEVERITIES: z
+        .string()
+        .default('critical=major_outage,warning=partial_outage')
+        .transform((v) => v.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => pair.split('=').map((x) => x.trim())))
+        .pipe(z.array(z.tuple([z.string().min(1), z.enum(['degraded_performance', 'partial_outage', 'major_outage'])], { error: 'must be severity=impact pairs, e.g. critical=major_outage,warning=partial_outage' })))
+        .transform((pairs) => Object.fromEntries(pairs) as Record<string, AlertImpact>),
+      ADMIN_ALLOW_CIDRS: cidrs,
+      TRUSTED_PROXIES: cidrs,
+      SESSION_IDLE_MINUTES: wholeNumber('must be a whole number of minutes, 1 or more').default(60),
+      SESSION_MAX_HOURS: wholeNumber('must be a whole number of hours, 1 or more').default(12),
+      LOGIN_MAX_FAILURES: wholeNumber('must be a whole number, 1 or more').default(5),
+    })
+    .transform((s) => ({
+      port: s.PORT,
+      host: s.HOST,
+      /** Set: a PostgreSQL server; unset: the embedded PGlite database under dataDir. */
+      databaseUrl: s.DATABASE_URL,
+      dataDir: inCwd(s.DATA_DIR),
+      /** Absolute, without a trailing slash. */
+      siteUrl: s.SITE_URL ?? `http://localhost:${s.PORT}`,
+      demoData: s.DEMO_DATA,
+      catalogueFile: inCwd(s.CATALOGUE_FILE),
+      partialOutageWeight: s.IMPACT_WEIGHT_PARTIAL,
+      officeHours: { start: s.OFFICE_HOURS.slice(0, 5), end: s.OFFICE_HOURS.slice(6), holidays: s.OFFICE_HOLIDAYS },
+      /** Write-API requests per token per minute. */
+      apiRateLimit: s.API_RATE_LIMIT,
+      alertmanager: { productLabel: s.ALERTMANAGER_PRODUCT_LABEL, severities: s.ALERTMANAGER_SEVERITIES },
+      /** Empty: /admin and /api/v1 are open to every address. */
+      adminAllowCidrs: s.ADMIN_ALLOW_CIDRS,
+      /** Proxies whose X-Forwarded-For is believed. */
+      trustedProxies: s.TRUSTED_PROXIES,
+      sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
+      sessionMaxHours: s.SESSION_MAX_HOURS,
+      loginMaxFailures: s.LOGIN_MAX_FAILURES,
+    }));
 }
+
+export type Config = z.output<ReturnType<typeof configSchema>>;
 
 export class ConfigError extends Error {
   readonly setting: string;
@@ -122,32 +126,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   // An empty variable means "not set", as in most deployment tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = settings.safeParse(present);
+  const parsed = configSchema(cwd).safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const setting = String(issue.path[0]);
     throw new ConfigError(setting, issue.message, present[setting]);
   }
-  const s = parsed.data;
-  const [start, end] = s.OFFICE_HOURS.split('-') as [string, string];
-  return {
-    port: s.PORT,
-    host: s.HOST,
-    databaseUrl: s.DATABASE_URL,
-    dataDir: isAbsolute(s.DATA_DIR) ? s.DATA_DIR : resolve(cwd, s.DATA_DIR),
-    siteUrl: s.SITE_URL ?? `http://localhost:${s.PORT}`,
-    demoData: s.DEMO_DATA,
-    catalogueFile: isAbsolute(s.CATALOGUE_FILE) ? s.CATALOGUE_FILE : resolve(cwd, s.CATALOGUE_FILE),
-    partialOutageWeight: s.IMPACT_WEIGHT_PARTIAL,
-    officeHours: { start, end, holidays: s.OFFICE_HOLIDAYS },
-    apiRateLimit: s.API_RATE_LIMIT,
-    alertmanager: { productLabel: s.ALERTMANAGER_PRODUCT_LABEL, severities: s.ALERTMANAGER_SEVERITIES },
-    adminAllowCidrs: s.ADMIN_ALLOW_CIDRS,
-    trustedProxies: s.TRUSTED_PROXIES,
-    sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
-    sessionMaxHours: s.SESSION_MAX_HOURS,
-    loginMaxFailures: s.LOGIN_MAX_FAILURES,
-  };
+  return parsed.data;
 }
 
 const settingsOf = new WeakMap<Config, SlaSettings>();

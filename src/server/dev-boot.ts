@@ -6,5 +6,5 @@ import { setRuntime } from './runtime.ts';
 export async function bootForDevelopment(): Promise<void> {
   const config = loadConfig();
   const { handle } = await boot(config);
-  setRuntime({ config, database: handle });
+  setRuntime({ config, database: handle, clock: () => new Date() });
 }

@@ -1,4 +1,5 @@
-// The process-wide runtime: the validated configuration and the one database handle.
+// The process-wide runtime: the validated configuration, the one database handle and the
+// clock. Only the middleware reads it (src/middleware.ts), into each request's context.
 // Kept on globalThis under a registry symbol because the start-up script and the bundled
 // Astro server are separate module graphs in one process; both must see the same
 // instance (PGlite allows one per data directory and process).
@@ -10,6 +11,8 @@ export interface Runtime {
   database: DatabaseHandle;
   /** The first-run set-up link's token (hashed) while no administrator exists. */
   setup?: { tokenHash: string; expiresAt: number } | null;
+  /** The wall clock, or a fixed one in the browser and end-to-end tests (test/support/serve.ts). */
+  clock: () => Date;
 }
 
 const key = Symbol.for('voizxl-status.runtime');

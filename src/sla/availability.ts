@@ -6,6 +6,7 @@
 // unannounced maintenance.
 import { IMPACTS, DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
 import type { Impact, ImpactWeights } from '#src/domain/vocabulary.ts';
+import { MINUTE_MS } from '#src/time/units.ts';
 import { addMonths, monthStart, type MonthKey } from '#src/time/zone.ts';
 
 /** An impact from any source (incident snapshot, recorded outage); end null = ongoing. */
@@ -56,7 +57,6 @@ export interface MonthlyAvailabilityRow {
   rolling12: AvailabilityFigure;
 }
 
-const MINUTE_MS = 60_000;
 // Impact levels as indexes into IMPACTS; level 0 (operational) is never downtime.
 const LEVELS = IMPACTS.length;
 const LEVEL_OF = new Map<Impact, number>(IMPACTS.map((impact, index) => [impact, index]));

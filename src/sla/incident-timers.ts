@@ -4,6 +4,7 @@
 import type { IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';
 import { addOfficeHours, DEFAULT_OFFICE_HOURS } from '#src/sla/office-hours.ts';
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
+import { HOUR_MS } from '#src/time/units.ts';
 import { monthKeyOf, type MonthKey } from '#src/time/zone.ts';
 
 export interface IncidentSlaTerms {
@@ -56,8 +57,6 @@ export interface IncidentTimers {
   resolution80Met: boolean | null;
   resolution95Met: boolean | null;
 }
-
-const HOUR_MS = 3_600_000;
 
 function addSlaHours(terms: IncidentSlaTerms, from: number, hours: number, officeHours: Partial<OfficeHoursConfig>): number {
   return terms.clock === 'office' ? addOfficeHours(from, hours, officeHours) : from + hours * HOUR_MS;

@@ -7,9 +7,7 @@ import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 import type { MaintenanceType } from '#src/domain/vocabulary.ts';
 import { addDays, isoWeekday, zoneAbbreviation, zonedParts, zonedToInstant } from '#src/time/zone.ts';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '#src/time/units.ts';
 
 /** A recurring slot: opens on an allowed weekday at `opens`, closes `closesDaysLater` at `closes`. */
 export interface AllowedSlot {
@@ -83,7 +81,7 @@ const UNITS = [
   { ms: DAY_MS, en: ['day', 'days'], nl: ['dag', 'dagen'] },
   { ms: HOUR_MS, en: ['hour', 'hours'], nl: ['uur', 'uur'] },
   { ms: MINUTE_MS, en: ['minute', 'minutes'], nl: ['minuut', 'minuten'] },
-  { ms: 1000, en: ['second', 'seconds'], nl: ['seconde', 'seconden'] },
+  { ms: SECOND_MS, en: ['second', 'seconds'], nl: ['seconde', 'seconden'] },
 ] as const;
 const WEEKDAYS = {
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],

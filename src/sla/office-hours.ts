@@ -6,6 +6,7 @@
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 import { addDays, civilDateKey, isoWeekday, zonedParts, zonedToInstant } from '#src/time/zone.ts';
 import type { CivilDate } from '#src/time/zone.ts';
+import { HOUR_MS } from '#src/time/units.ts';
 
 export interface OfficeHoursConfig {
   zone: string;
@@ -28,7 +29,6 @@ export const DEFAULT_OFFICE_HOURS: Readonly<OfficeHoursConfig> = {
   holidays: [],
 };
 
-const HOUR_MS = 3_600_000;
 // Twenty years of closed days in a row means a configuration with no opening at all.
 const MAX_DAYS_SEARCHED = 20 * 366;
 

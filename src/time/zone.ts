@@ -4,6 +4,7 @@
 // Instants are epoch milliseconds (number) throughout: cheap to compare and subtract,
 // and independent of the process time zone.
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
+import { DAY_MS, HOUR_MS } from './units.ts';
 
 /** A calendar month as "YYYY-MM". */
 export type MonthKey = string;
@@ -31,9 +32,6 @@ export interface ZonedParts extends Required<WallTime> {
   /** Offset from UTC in milliseconds (+3,600,000 for CET). */
   offsetMs: number;
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 // Constructing a DateTimeFormat costs far more than using one: keep one per zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -146,13 +144,22 @@ export function zonedToInstant(wall: WallTime, zone: string = SLA_TIME_ZONE): nu
   return asUtc - offsetBefore;
 }
 
-const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/**
+ * "YYYY-MM" with a month 01–12. The one source of the pattern: the import schema, the
+ * report command and the database's check constraint (db/schema.ts) use it too; written
+ * so that it means the same as a JavaScript and as a PostgreSQL regular expression.
+ */
+export const MONTH_KEY_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+const MONTH_KEY = new RegExp(MONTH_KEY_PATTERN);
+
+export function isMonthKey(value: string): value is MonthKey {
+  return MONTH_KEY.test(value);
+}
 
 /** Year and month (1–12) of a "YYYY-MM" key; throws RangeError on anything else. */
 export function parseMonthKey(key: MonthKey): { year: number; month: number } {
-  const match = MONTH_KEY.exec(key);
-  if (!match) throw new RangeError(`Not a month key (YYYY-MM): ${JSON.stringify(key)}`);
-  return { year: Number(match[1]), month: Number(match[2]) };
+  if (!isMonthKey(key)) throw new RangeError(`Not a month key (YYYY-MM): ${JSON.stringify(key)}`);
+  return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) };
 }
 
 function formatMonthKey(year: number, month: number): MonthKey {
@@ -191,6 +198,14 @@ export function monthRange(key: MonthKey, zone: string = SLA_TIME_ZONE): { start
 export function monthKeyOf(instant: number, zone: string = SLA_TIME_ZONE): MonthKey {
   const parts = zonedParts(instant, zone);
   return formatMonthKey(parts.year, parts.month);
+}
+
+/**
+ * The start of the month `count` months before the month of `now`: where a list of "the
+ * month in progress and the `count` before it" begins.
+ */
+export function startOfMonthsBack(now: Date, count: number, zone: string = SLA_TIME_ZONE): Date {
+  return new Date(monthStart(addMonths(monthKeyOf(+now, zone), -count), zone));
 }
 
 /** The calendar day `count` days after `date`. */

@@ -90,7 +90,7 @@ const incidentRows = Array.from({ length: 2000 }, (_, n) => {
     externalId: `bench-i-${n}`,
     title: `Storing ${n}: gesprekken vallen weg`,
     titleEn: `Incident ${n}: calls dropped`,
-    category: rng.int(1, 2),
+    category: rng.int(1, 2) === 1 ? (1 as const) : (2 as const),
     reportedAt: new Date(reportedAt),
     status: 'resolved' as const,
     resolvedAt: new Date(reportedAt + 4 * HOUR),
@@ -163,9 +163,9 @@ console.log(`History: ${maintenanceRows.length} maintenances, ${incidentRows.len
 console.log('| feed | items | bytes | read model + build, median / p95 | build only, median / p95 |');
 console.log('|---|---:|---:|---:|---:|');
 for (const [path, feed] of feeds) {
-  const body = (await renderFeed(db, site, feed, now))!.body;
+  const body = (await renderFeed({ db, siteUrl: site, now }, feed))!.body;
   const items = feed.kind === 'calendar' ? body.split('BEGIN:VEVENT').length - 1 : body.split('<item>').length - 1;
-  const full = await time(30, () => renderFeed(db, site, feed, now));
+  const full = await time(30, () => renderFeed({ db, siteUrl: site, now }, feed));
   const build = await builders[feed.kind](feed);
   const pure = await time(100, build);
   const ms = (t: { median: number; p95: number }) => `${t.median.toFixed(1)} / ${t.p95.toFixed(1)} ms`;

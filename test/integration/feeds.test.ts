@@ -112,7 +112,7 @@ async function setUp(driver: (typeof drivers)[number]): Promise<TestDatabase> {
 
 /** A GET of a feed at `at` through the HTTP caching, with the given request headers. */
 async function request(db: Database, feed: FeedRequest, at: Date, headers: Record<string, string> = {}) {
-  const representation = (await renderFeed(db, site, feed, at))!;
+  const representation = (await renderFeed({ db, siteUrl: site, now: at }, feed))!;
   const response = conditionalResponse({ method: 'GET', headers: new Headers(headers) }, representation);
   return { representation, response, lastModified: response.headers.get('last-modified')! };
 }
@@ -159,10 +159,10 @@ describe.each(drivers)('feeds on %s', (driver) => {
     database = await setUp(driver);
     const { db } = database.handle;
     const id = await uid(db, 'm-next');
-    const first = await renderFeed(db, site, { kind: 'calendar', locale: 'nl', productSlug: null }, now);
+    const first = await renderFeed({ db, siteUrl: site, now }, { kind: 'calendar', locale: 'nl', productSlug: null });
     // Importing the same history again changes nothing: the same bytes.
     await importAt(db, everything, new Date('2026-03-21T13:00:00Z'));
-    expect((await renderFeed(db, site, { kind: 'calendar', locale: 'nl', productSlug: null }, now))!.body).toBe(first!.body);
+    expect((await renderFeed({ db, siteUrl: site, now }, { kind: 'calendar', locale: 'nl', productSlug: null }))!.body).toBe(first!.body);
 
     const movedAt = new Date('2026-03-16T08:00:00Z');
     const moved = { ...next, start: '2026-04-03T20:00:00+02:00', end: '2026-04-04T02:00:00+02:00' };
@@ -178,7 +178,7 @@ describe.each(drivers)('feeds on %s', (driver) => {
     expect(afterCancel).toMatchObject({ sequence: 3, status: 'CANCELLED' });
     expect(afterCancel.lastModified).toEqual(cancelledAt);
 
-    const feed = await renderFeed(db, site, { kind: 'maintenance', locale: 'nl', productSlug: '3cx' }, cancelledAt);
+    const feed = await renderFeed({ db, siteUrl: site, now: cancelledAt }, { kind: 'maintenance', locale: 'nl', productSlug: '3cx' });
     const items = parseRss(feed!.body).items;
     // m-not-yet (3CX too) is announced only at 09:00 UTC that day.
     expect(items.map((i) => i.title.split(' – ')[0])).toEqual(['Geannuleerd', 'Verplaatst', 'Aangekondigd']);
@@ -208,8 +208,8 @@ describe.each(drivers)('feeds on %s', (driver) => {
     database = await setUp(driver);
     const { db } = database.handle;
     const feed: FeedRequest = { kind: 'maintenance', locale: 'nl', productSlug: 'voipnow' };
-    const first = (await renderFeed(db, site, feed, now))!;
-    expect((await renderFeed(db, site, feed, now))!.body).toBe(first.body);
+    const first = (await renderFeed({ db, siteUrl: site, now }, feed))!;
+    expect((await renderFeed({ db, siteUrl: site, now }, feed))!.body).toBe(first.body);
     const items = parseRss(first.body).items;
     expect(items.map((i) => i.title.split(' – ')[0])).toEqual(['Aangekondigd', 'Afgerond', 'Aangekondigd', 'Afgerond', 'Aangekondigd']);
     const completed = items.filter((i) => i.title.startsWith('Afgerond'));
@@ -220,7 +220,7 @@ describe.each(drivers)('feeds on %s', (driver) => {
     const markedAt = new Date('2026-03-16T08:00:00Z');
     const past = history.maintenances!.find((m) => m.id === 'm-past')!;
     await importAt(db, { maintenances: [{ ...past, completed: true }] }, markedAt);
-    const after = parseRss((await renderFeed(db, site, feed, markedAt))!.body).items.filter((i) => i.title.endsWith('Voorbij'));
+    const after = parseRss((await renderFeed({ db, siteUrl: site, now: markedAt }, feed))!.body).items.filter((i) => i.title.endsWith('Voorbij'));
     expect(after.map((i) => [i.title.split(' – ')[0], i.guid, i.pubDate])).toEqual([
       ['Afgerond', completed[0]!.guid, 'Mon, 16 Mar 2026 08:00:00 GMT'],
       ['Aangekondigd', items[2]!.guid, 'Sun, 08 Jun 2025 08:00:00 GMT'],
@@ -229,7 +229,7 @@ describe.each(drivers)('feeds on %s', (driver) => {
     // The window of m-next ends at 01:00 UTC on 28 March: from then on it has its completed item.
     const end = new Date('2026-03-28T01:00:00Z');
     const changes = async (at: Date) =>
-      parseRss((await renderFeed(db, site, feed, at))!.body)
+      parseRss((await renderFeed({ db, siteUrl: site, now: at }, feed))!.body)
         .items.filter((i) => i.title.endsWith('en meer'))
         .map((i) => [i.title.split(' – ')[0], i.pubDate]);
     expect(await changes(new Date(+end - 1))).toEqual([['Aangekondigd', 'Thu, 05 Mar 2026 09:00:00 GMT']]);
@@ -285,7 +285,7 @@ describe.each(drivers)('feeds on %s', (driver) => {
   it('the incident feed: published updates newest first, per product every update of the incidents that touched it', async () => {
     database = await setUp(driver);
     const { db } = database.handle;
-    const allFeed = parseRss((await renderFeed(db, site, { kind: 'incidents', locale: 'nl', productSlug: null }, now))!.body);
+    const allFeed = parseRss((await renderFeed({ db, siteUrl: site, now }, { kind: 'incidents', locale: 'nl', productSlug: null }))!.body);
     expect(allFeed.items.map((i) => i.title)).toEqual(['Oorzaak gevonden: Storing 3CX', 'Opgelost: Storing VOIPNOW', 'Onderzoek: Storing VOIPNOW']);
     expect(allFeed.items[1]!.categories).toEqual(['VOIPNOW', 'Categorie 2']);
     expect(allFeed.items[1]!.link).toMatch(/^https:\/\/status\.voizxl\.nl\/incidents\/\d+#update-\d+$/);

@@ -6,10 +6,12 @@ import {
   addDays,
   addMonths,
   civilDateKey,
+  isMonthKey,
   isoWeekday,
   monthKeyOf,
   monthRange,
   monthStart,
+  startOfMonthsBack,
   parseMonthKey,
   zoneAbbreviation,
   zonedParts,
@@ -173,5 +175,20 @@ describe('zoneAbbreviation', () => {
   it('writes other offsets as UTC±hh:mm', () => {
     expect(zoneAbbreviation(at('2026-01-15T12:00:00Z'), 'America/New_York')).toBe('UTC-05:00');
     expect(zoneAbbreviation(at('2026-01-15T12:00:00Z'), 'Asia/Kolkata')).toBe('UTC+05:30');
+  });
+});
+
+describe('isMonthKey and startOfMonthsBack', () => {
+  it('take "YYYY-MM" with a month 01 to 12, the one pattern the import, the report and the database check use', () => {
+    for (const key of ['2026-01', '2026-12', '0999-09']) expect(isMonthKey(key), key).toBe(true);
+    for (const key of ['2026-13', '2026-00', '2026-1', '26-01', '2026-01-01', ' 2026-01']) expect(isMonthKey(key), key).toBe(false);
+    expect(parseMonthKey('2026-03')).toEqual({ year: 2026, month: 3 });
+    expect(() => parseMonthKey('2026-13')).toThrow(RangeError);
+  });
+
+  it('counts a number of months back from the month of now, in Amsterdam', () => {
+    // 30 April 23:30 UTC is already 1 May in Amsterdam: the month of now is May.
+    expect(startOfMonthsBack(new Date('2026-04-30T23:30:00Z'), 12).toISOString()).toBe('2025-04-30T22:00:00.000Z');
+    expect(startOfMonthsBack(new Date('2026-01-15T12:00:00Z'), 0).toISOString()).toBe('2025-12-31T23:00:00.000Z');
   });
 });

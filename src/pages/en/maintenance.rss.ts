@@ -3,4 +3,4 @@
 import type { APIRoute } from 'astro';
 import { serveFeed } from '#src/feeds/serve.ts';
 
-export const GET: APIRoute = ({ request }) => serveFeed(request, { kind: 'maintenance', locale: 'en', productSlug: null });
+export const GET: APIRoute = ({ request, locals }) => serveFeed(request, locals, { kind: 'maintenance', productSlug: null });

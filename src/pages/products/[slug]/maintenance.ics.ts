@@ -3,4 +3,4 @@
 import type { APIRoute } from 'astro';
 import { serveFeed } from '#src/feeds/serve.ts';
 
-export const GET: APIRoute = ({ request, params }) => serveFeed(request, { kind: 'calendar', locale: 'nl', productSlug: params.slug ?? null });
+export const GET: APIRoute = ({ request, locals, params }) => serveFeed(request, locals, { kind: 'calendar', productSlug: params.slug ?? null });
