@@ -4,6 +4,7 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   bigserial,
   check,
   doublePrecision,
@@ -20,6 +21,7 @@ import {
 import {
   IMPACTS,
   INCIDENT_STATUSES,
+  type Impact,
   type IncidentCategory,
   MAINTENANCE_CHANGES,
   MAINTENANCE_STATES,
@@ -255,6 +257,21 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash'),
   createdAt: utc('created_at').notNull().defaultNow(),
   disabledAt: utc('disabled_at'),
+  /** The TOTP key (base32) once the second factor is set up; null without one. */
+  totpSecret: text('totp_secret'),
+  /** A key being set up, until a first code confirms it. */
+  totpPendingSecret: text('totp_pending_secret'),
+  /** The time step of the last accepted code: no code is accepted twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  /** SHA-256 hashes of the unused recovery codes. */
+  recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
+});
+
+/** Console-wide settings an admin changes (one row). */
+export const consoleSettings = pgTable('console_settings', {
+  id: smallint('id').primaryKey().default(1),
+  /** Every user must set up a second factor before using the console. */
+  requireTotp: boolean('require_totp').notNull().default(false),
 });
 
 /** API tokens: only a SHA-256 hash is stored; the prefix lets operators recognise one. */
@@ -297,6 +314,19 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
 
+/** Named starting points for common incidents (src/incidents/templates). */
+export const incidentTemplates = pgTable('incident_templates', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique('incident_templates_name_key'),
+  title: text('title').notNull(),
+  titleEn: text('title_en'),
+  category: smallint('category').$type<IncidentCategory>().notNull(),
+  message: text('message').notNull(),
+  messageEn: text('message_en'),
+  /** Impact per product slug, as the incident form's first update takes it. */
+  impacts: jsonb('impacts').$type<Record<string, Impact>>().notNull().default({}),
+});
+
 /** Console sessions: the id is the SHA-256 of the cookie's random value (src/auth/sessions.ts). */
 export const sessions = pgTable(
   'sessions',
@@ -307,6 +337,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The CSRF token every form of this session carries. */
     csrf: text('csrf').notNull(),
+    /** Signed in with the password, still to give the second factor: no console page yet. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
     createdAt: utc('created_at').notNull(),
     lastSeenAt: utc('last_seen_at').notNull(),
     /** The absolute end, however active the session is. */

@@ -23,6 +23,10 @@ export interface SignedIn {
   role: Role;
   /** Sent back with every form of this session (CSRF). */
   csrf: string;
+  /** The password was right, the second factor is still to come: no console page yet. */
+  secondFactorPending: boolean;
+  /** The user has a second factor set up. */
+  hasTotp: boolean;
 }
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
@@ -43,13 +47,14 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-export async function createSession(db: Queryable, userId: number, now: Date, settings: SessionSettings): Promise<{ cookieValue: string }> {
+export async function createSession(db: Queryable, userId: number, now: Date, settings: SessionSettings, { secondFactorPending = false } = {}): Promise<{ cookieValue: string }> {
   const id = randomBytes(32).toString('base64url');
   await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(+now - settings.idleMinutes * 60_000))));
   await db.insert(sessions).values({
     id: hashId(id),
     userId,
     csrf: randomBytes(24).toString('base64url'),
+    secondFactorPending,
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(+now + settings.maxHours * 3_600_000),
@@ -70,7 +75,16 @@ export async function findSession(db: Queryable, cookieValue: string | null, now
   }
   // Seen again: written at most once a minute.
   if (+now - +row.session.lastSeenAt > 60_000) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  return { sessionId: id, userId: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role, csrf: row.session.csrf };
+  return {
+    sessionId: id,
+    userId: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    role: row.user.role,
+    csrf: row.session.csrf,
+    secondFactorPending: row.session.secondFactorPending,
+    hasTotp: row.user.totpSecret !== null,
+  };
 }
 
 export async function endSession(db: Queryable, sessionId: string): Promise<void> {

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from './secrets.ts';
 import { createSession, type SessionSettings } from './sessions.ts';
 import { clearAccount, lockedFor, recordFailure, throttleKeys } from './throttle.ts';
 
-export type SignInResult = { ok: true; cookieValue: string } | { ok: false; reason: 'failed' } | { ok: false; reason: 'locked'; retryAfterSeconds: number };
+export type SignInResult = { ok: true; cookieValue: string; secondFactor: boolean } | { ok: false; reason: 'failed' } | { ok: false; reason: 'locked'; retryAfterSeconds: number };
 
 let dummyHash: Promise<string> | undefined;
 
@@ -32,8 +32,10 @@ export async function signIn(
     const nowLocked = await lockedFor(db, keys, now);
     return nowLocked !== null ? { ok: false, reason: 'locked', retryAfterSeconds: nowLocked } : { ok: false, reason: 'failed' };
   }
-  await clearAccount(db, email);
-  const { cookieValue } = await createSession(db, user.id, now, settings);
-  await writeAudit(db, { kind: 'user', userId: user.id, email: user.email, role: user.role }, now, { action: 'user.sign-in', entityType: 'user', entityId: user.id });
-  return { ok: true, cookieValue };
+  const secondFactor = user.totpSecret !== null;
+  // With a second factor the account's failures are cleared only once that is given too.
+  if (!secondFactor) await clearAccount(db, email);
+  const { cookieValue } = await createSession(db, user.id, now, settings, { secondFactorPending: secondFactor });
+  if (!secondFactor) await writeAudit(db, { kind: 'user', userId: user.id, email: user.email, role: user.role }, now, { action: 'user.sign-in', entityType: 'user', entityId: user.id });
+  return { ok: true, cookieValue, secondFactor };
 }

@@ -4,7 +4,7 @@ import type { Locale } from '#src/i18n/messages.ts';
 
 export interface ConsoleMessages {
   title: string;
-  nav: { dashboard: string; newIncident: string; newMaintenance: string; outages: string; kpis: string; users: string; account: string; audit: string; signOut: string; publicPage: string; label: string };
+  nav: { templates: string; dashboard: string; newIncident: string; newMaintenance: string; outages: string; kpis: string; users: string; account: string; audit: string; signOut: string; publicPage: string; label: string };
   signIn: { heading: string; email: string; password: string; submit: string; failed: string; locked: (seconds: number) => string; signedOut: string };
   setup: { heading: string; intro: string; name: string; submit: string; invalid: string };
   errors: { heading: (n: number) => string; stale: string; csrf: string; forbidden: string };
@@ -83,12 +83,14 @@ export interface ConsoleMessages {
   kpis: { heading: string; month: string; callSetupSeconds: string; callSuccessRatio: string; save: string };
   users: { heading: string; add: string; email: string; name: string; role: string; password: string; disable: string; disabled: string; tokens: string; tokenName: string; scopes: string; expiresDays: string; create: string; revoke: string; newToken: string; lastUsed: string; never: string };
   account: { heading: string; newPassword: string; change: string };
+  totp: { stepHeading: string; code: string; codeHint: string; wrong: string; heading: string; off: string; on: string; start: string; key: string; uri: string; confirm: string; recovery: string; disable: string; required: string; requireAll: string; save: string };
+  templates: { heading: string; add: string; name: string; save: string; delete: string; use: string; none: string; apply: string };
   audit: { heading: string; entity: string; user: string; filter: string; when: string; who: string; action: string; before: string; after: string; all: string };
 }
 
 const nl: ConsoleMessages = {
   title: 'NOC-console',
-  nav: { dashboard: 'Overzicht', newIncident: 'Nieuwe storing', newMaintenance: 'Onderhoud plannen', outages: 'Onderbrekingen', kpis: 'KPI’s', users: 'Gebruikers', account: 'Mijn account', audit: 'Logboek', signOut: 'Afmelden', publicPage: 'Statuspagina', label: 'Console' },
+  nav: { templates: 'Sjablonen', dashboard: 'Overzicht', newIncident: 'Nieuwe storing', newMaintenance: 'Onderhoud plannen', outages: 'Onderbrekingen', kpis: 'KPI’s', users: 'Gebruikers', account: 'Mijn account', audit: 'Logboek', signOut: 'Afmelden', publicPage: 'Statuspagina', label: 'Console' },
   signIn: { heading: 'Aanmelden', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden', failed: 'E-mailadres of wachtwoord onjuist.', locked: (s) => `Te veel mislukte pogingen. Probeer het over ${Math.ceil(s / 60)} minuten opnieuw.`, signedOut: 'U bent afgemeld.' },
   setup: { heading: 'Eerste beheerder', intro: 'Er is nog geen beheerder. Maak er een aan; deze link werkt één keer en een uur lang.', name: 'Naam', submit: 'Beheerder aanmaken', invalid: 'Deze link is verlopen of al gebruikt. Start de server opnieuw voor een nieuwe.' },
   errors: { heading: (n) => `${n} ${n === 1 ? 'veld moet' : 'velden moeten'} worden verbeterd`, stale: 'Iemand anders heeft dit intussen gewijzigd. Hieronder staat de huidige versie; uw invoer is behouden maar niet opgeslagen.', csrf: 'Het formulier is verlopen. Probeer het opnieuw.', forbidden: 'Dit mag uw rol niet.' },
@@ -167,12 +169,31 @@ const nl: ConsoleMessages = {
   kpis: { heading: 'KPI’s per maand', month: 'Maand', callSetupSeconds: 'Gespreksopbouw (seconden)', callSuccessRatio: 'Geslaagde gesprekken (%)', save: 'Opslaan' },
   users: { heading: 'Gebruikers en tokens', add: 'Gebruiker toevoegen', email: 'E-mailadres', name: 'Naam', role: 'Rol', password: 'Wachtwoord (min. 12 tekens)', disable: 'Uitschakelen', disabled: 'uitgeschakeld', tokens: 'API-tokens', tokenName: 'Naam', scopes: 'Rechten', expiresDays: 'Verloopt na (dagen, leeg: nooit)', create: 'Token maken', revoke: 'Intrekken', newToken: 'Nieuw token; het wordt alleen nu getoond:', lastUsed: 'Laatst gebruikt', never: 'nooit' },
   account: { heading: 'Mijn account', newPassword: 'Nieuw wachtwoord (min. 12 tekens)', change: 'Wachtwoord wijzigen' },
+  totp: {
+    stepHeading: 'Tweede stap',
+    code: 'Code',
+    codeHint: 'De 6 cijfers uit de authenticator-app, of een herstelcode.',
+    wrong: 'Deze code klopt niet.',
+    heading: 'Tweestapsverificatie',
+    off: 'Tweestapsverificatie staat uit.',
+    on: 'Tweestapsverificatie staat aan.',
+    start: 'Tweestapsverificatie instellen',
+    key: 'Sleutel voor de authenticator-app',
+    uri: 'Of deze koppeling',
+    confirm: 'Bevestigen met een code',
+    recovery: 'Herstelcodes (elk één keer te gebruiken; bewaar ze nu, ze worden niet opnieuw getoond):',
+    disable: 'Tweestapsverificatie uitzetten',
+    required: 'Een beheerder verplicht tweestapsverificatie: stel die eerst in.',
+    requireAll: 'Tweestapsverificatie verplicht voor iedereen',
+    save: 'Opslaan',
+  },
+  templates: { heading: 'Sjablonen voor storingen', add: 'Sjabloon toevoegen', name: 'Naam van het sjabloon', save: 'Sjabloon opslaan', delete: 'Verwijderen', use: 'Beginnen met sjabloon', none: 'geen', apply: 'Sjabloon invullen' },
   audit: { heading: 'Logboek', entity: 'Soort', user: 'Gebruiker', filter: 'Filteren', when: 'Wanneer', who: 'Wie', action: 'Actie', before: 'Voor', after: 'Na', all: 'alle' },
 };
 
 const en: ConsoleMessages = {
   title: 'NOC console',
-  nav: { dashboard: 'Dashboard', newIncident: 'New incident', newMaintenance: 'Schedule maintenance', outages: 'Outages', kpis: 'KPIs', users: 'Users', account: 'My account', audit: 'Audit log', signOut: 'Sign out', publicPage: 'Status page', label: 'Console' },
+  nav: { templates: 'Templates', dashboard: 'Dashboard', newIncident: 'New incident', newMaintenance: 'Schedule maintenance', outages: 'Outages', kpis: 'KPIs', users: 'Users', account: 'My account', audit: 'Audit log', signOut: 'Sign out', publicPage: 'Status page', label: 'Console' },
   signIn: { heading: 'Sign in', email: 'E-mail address', password: 'Password', submit: 'Sign in', failed: 'Wrong e-mail address or password.', locked: (s) => `Too many failed attempts. Try again in ${Math.ceil(s / 60)} minutes.`, signedOut: 'You are signed out.' },
   setup: { heading: 'First administrator', intro: 'There is no administrator yet. Create one; this link works once, for an hour.', name: 'Name', submit: 'Create administrator', invalid: 'This link has expired or was used. Restart the server for a new one.' },
   errors: { heading: (n) => `${n} ${n === 1 ? 'field needs' : 'fields need'} correcting`, stale: 'Someone else changed this in the meantime. The current version is below; your input is kept but was not saved.', csrf: 'The form has expired. Please try again.', forbidden: 'Your role may not do this.' },
@@ -251,6 +272,25 @@ const en: ConsoleMessages = {
   kpis: { heading: 'KPIs per month', month: 'Month', callSetupSeconds: 'Call set-up (seconds)', callSuccessRatio: 'Successful calls (%)', save: 'Save' },
   users: { heading: 'Users and tokens', add: 'Add user', email: 'E-mail address', name: 'Name', role: 'Role', password: 'Password (at least 12 characters)', disable: 'Disable', disabled: 'disabled', tokens: 'API tokens', tokenName: 'Name', scopes: 'Scopes', expiresDays: 'Expires after (days, empty: never)', create: 'Create token', revoke: 'Revoke', newToken: 'New token; it is shown only now:', lastUsed: 'Last used', never: 'never' },
   account: { heading: 'My account', newPassword: 'New password (at least 12 characters)', change: 'Change password' },
+  totp: {
+    stepHeading: 'Second step',
+    code: 'Code',
+    codeHint: 'The 6 digits of the authenticator app, or a recovery code.',
+    wrong: 'This code is not right.',
+    heading: 'Two-step verification',
+    off: 'Two-step verification is off.',
+    on: 'Two-step verification is on.',
+    start: 'Set up two-step verification',
+    key: 'Key for the authenticator app',
+    uri: 'Or this link',
+    confirm: 'Confirm with a code',
+    recovery: 'Recovery codes (each works once; keep them now, they are not shown again):',
+    disable: 'Turn two-step verification off',
+    required: 'An administrator requires two-step verification: set it up first.',
+    requireAll: 'Two-step verification required for everyone',
+    save: 'Save',
+  },
+  templates: { heading: 'Incident templates', add: 'Add a template', name: 'Template name', save: 'Save template', delete: 'Delete', use: 'Start from a template', none: 'none', apply: 'Fill in the template' },
   audit: { heading: 'Audit log', entity: 'Type', user: 'User', filter: 'Filter', when: 'When', who: 'Who', action: 'Action', before: 'Before', after: 'After', all: 'all' },
 };
 

@@ -3,6 +3,7 @@
 // to the sign-in page; the API answers 401 itself, never a redirect). Private answers are
 // never stored by any cache.
 import type { APIContext } from 'astro';
+import { requireTotpForAll } from '#src/auth/second-factor.ts';
 import { findSession, readCookie, cookieName, type SignedIn } from '#src/auth/sessions.ts';
 import { getRuntime } from '#src/server/runtime.ts';
 import { allowed, clientAddress } from './client-address.ts';
@@ -52,8 +53,14 @@ export async function guardPrivate(context: APIContext): Promise<{ stop: Respons
   if (path === null) return { user: null };
   const settings = sessionSettingsOf(config);
   const user = await findSession(database.db, readCookie(context.request.headers.get('cookie'), cookieName(settings)), new Date(), settings);
-  if (user || OPEN_CONSOLE_PATHS.has(path)) return { user };
   const prefix = context.url.pathname.startsWith('/en/') ? '/en' : '';
+  const to = (where: string) => ({ stop: new Response(null, { status: 303, headers: { Location: `${prefix}${where}`, 'Cache-Control': PRIVATE_CACHE_CONTROL } }) });
+  if (OPEN_CONSOLE_PATHS.has(path)) return { user: user && !user.secondFactorPending ? user : null };
+  // Password given, second factor not yet: only that step (or signing out).
+  if (user?.secondFactorPending) return path === '/admin/second-factor' || path === '/admin/logout' ? { user } : to('/admin/second-factor');
+  if (path === '/admin/second-factor') return user ? to('/admin') : to('/admin/login');
+  if (user && !user.hasTotp && path !== '/admin/account' && path !== '/admin/logout' && (await requireTotpForAll(database.db))) return to('/admin/account?totp-required');
+  if (user) return { user };
   const next = encodeURIComponent(context.url.pathname + context.url.search);
   return { stop: new Response(null, { status: 303, headers: { Location: `${prefix}/admin/login?next=${next}`, 'Cache-Control': PRIVATE_CACHE_CONTROL } }) };
 }

@@ -68,6 +68,16 @@ describe('the console without JavaScript at 320 px', () => {
     await setup.page.getByLabel(/^Wachtwoord/).fill(PASSWORD);
     await submit(setup, 'Gebruiker toevoegen');
     expect(await setup.page.locator('main').innerText()).toContain('op@example.nl');
+
+    // A template for a common incident, for the operators.
+    await setup.page.goto(`${server.url}/admin/templates`);
+    await check(setup, 'templates');
+    await setup.page.getByLabel('Naam van het sjabloon').fill('3CX-gesprekken');
+    await setup.page.getByLabel('Titel', { exact: true }).fill('Storing 3CX');
+    await setup.page.getByLabel('Bericht', { exact: true }).fill('Gesprekken via 3CX vallen weg.');
+    await setup.page.getByLabel('3CX').selectOption('major_outage');
+    await submit(setup, 'Sjabloon opslaan');
+    expect(await setup.page.locator('main').innerText()).toContain('3CX-gesprekken');
     await setup.close();
 
     const op = await openPage(`${server.url}/admin/incidents/new`, options);
@@ -79,9 +89,12 @@ describe('the console without JavaScript at 320 px', () => {
     expect(new URL(op.page.url()).pathname).toBe('/admin/incidents/new');
     await check(op, 'new incident');
 
+    // Start from the template: the form is filled in, without JavaScript.
+    await op.page.getByLabel('Beginnen met sjabloon').selectOption({ label: '3CX-gesprekken' });
+    await submit(op, 'Sjabloon invullen');
+    expect(await op.page.getByLabel('Titel', { exact: true }).inputValue()).toBe('Storing 3CX');
+    expect(await op.page.getByLabel('3CX').inputValue()).toBe('major_outage');
     // A mistake first: no message. The error is next to the field and the input is kept.
-    await op.page.getByLabel('Titel', { exact: true }).fill('Storing 3CX');
-    await op.page.getByLabel('3CX').selectOption('major_outage');
     await op.page.getByLabel('Bericht', { exact: true }).fill(' ');
     await op.page.evaluate(() => {
       for (const e of document.querySelectorAll('[required]')) e.removeAttribute('required');

@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stepOf, totpAt } from '#src/auth/totp.ts';
 import { drivers } from '../support/databases.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { run, target, type Target } from '../support/targets.ts';
@@ -74,7 +75,8 @@ describe.each(drivers)('the console and API doors on %s', (driver) => {
         else if (path === '/admin/setup') expect(response.status, `${method} ${path}`).toBe(403);
         else {
           expect(response.status, `${method} ${path}`).toBe(303);
-          expect(response.headers.get('location')).toBe(`/admin/login?next=${encodeURIComponent(path)}`);
+          // The second step of sign-in has nothing to come back to.
+          expect(response.headers.get('location')).toBe(path === '/admin/second-factor' ? '/admin/login' : `/admin/login?next=${encodeURIComponent(path)}`);
         }
       }
     }
@@ -139,6 +141,51 @@ describe.each(drivers)('the console and API doors on %s', (driver) => {
     expect(unknown.status).toBe(401);
     const textOf = async (r: Response) => /<p class="error-summary"[^>]*>([^<]+)</.exec(await r.text())![1];
     expect(await textOf(await signIn('nobody@example.nl', 'wrong password!'))).toBe(await textOf(await signIn('op@example.nl', 'wrong password!')));
+  });
+
+  it('asks for the second factor after the password, accepts a code once, and a recovery code once', async () => {
+    const form = (cookie: string, fields: Record<string, string>, path = '/admin/account') =>
+      fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    const cookie = cookieOf(await signIn('noc@example.nl', PASSWORD))!;
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${server.url}/admin/account`, { headers: { Cookie: cookie } })).text())![1]!;
+    const started = await (await form(cookie, { csrf, intent: 'totp-start' })).text();
+    const secret = /<code id="totp-key">([A-Z2-7]+)<\/code>/.exec(started)![1]!;
+    const step = stepOf(Date.now());
+    const wrongConfirm = await form(cookie, { csrf, intent: 'totp-confirm', code: '000000' === totpAt(secret, step) ? '111111' : '000000' });
+    expect(wrongConfirm.status).toBe(422);
+    const confirmed = await (await form(cookie, { csrf, intent: 'totp-confirm', code: totpAt(secret, step) })).text();
+    const recovery = [...confirmed.matchAll(/<li><code>([0-9a-f]{10})<\/code><\/li>/g)].map((m) => m[1]!);
+    expect(recovery).toHaveLength(10);
+
+    // The password alone now leads to the second step, and to nothing else.
+    const first = await signIn('noc@example.nl', PASSWORD);
+    expect(first.headers.get('location')).toBe('/admin/second-factor?next=%2Fadmin');
+    const pending = cookieOf(first)!;
+    expect((await fetch(`${server.url}/admin`, { redirect: 'manual', headers: { Cookie: pending } })).headers.get('location')).toBe('/admin/second-factor');
+    // The code used to confirm is spent; a wrong one is refused.
+    expect((await form(pending, { code: totpAt(secret, step) }, '/admin/second-factor')).status).toBe(401);
+    expect((await form(pending, { code: '12345x' }, '/admin/second-factor')).status).toBe(401);
+    // The next step's code (one step of drift is allowed) signs in, with a new session id.
+    const next = totpAt(secret, step + 1);
+    const verified = await form(pending, { code: next }, '/admin/second-factor');
+    expect(verified.status).toBe(303);
+    const session = cookieOf(verified)!;
+    expect(session).not.toBe(pending);
+    expect((await fetch(`${server.url}/admin`, { redirect: 'manual', headers: { Cookie: session } })).status).toBe(200);
+    expect((await fetch(`${server.url}/admin`, { redirect: 'manual', headers: { Cookie: pending } })).status).toBe(303);
+    // Replayed in another sign-in: refused. A recovery code works once.
+    const again = cookieOf(await signIn('noc@example.nl', PASSWORD))!;
+    expect((await form(again, { code: next }, '/admin/second-factor')).status).toBe(401);
+    expect((await form(again, { code: recovery[0]! }, '/admin/second-factor')).status).toBe(303);
+    const third = cookieOf(await signIn('noc@example.nl', PASSWORD))!;
+    expect((await form(third, { code: recovery[0]! }, '/admin/second-factor')).status).toBe(401);
+
+    // An admin requires it for everyone: an operator without one is sent to set it up.
+    const adminCsrf = /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${server.url}/admin/users`, { headers: { Cookie: session } })).text())![1]!;
+    expect((await form(session, { csrf: adminCsrf, intent: 'require-totp', required: 'on' }, '/admin/users')).status).toBe(303);
+    const operator = cookieOf(await signIn('op@example.nl', PASSWORD))!;
+    expect((await fetch(`${server.url}/admin/outages`, { redirect: 'manual', headers: { Cookie: operator } })).headers.get('location')).toBe('/admin/account?totp-required');
+    expect((await fetch(`${server.url}/admin/account?totp-required`, { headers: { Cookie: operator } })).status).toBe(200);
   });
 });
 

@@ -7,8 +7,10 @@ import { drivers, freshDatabase, type TestDatabase } from '../support/databases.
 const tables = [
   'api_tokens',
   'audit_log',
+  'console_settings',
   'data_version',
   'idempotency_keys',
+  'incident_templates',
   'incident_update_impacts',
   'incident_updates',
   'incidents',
