@@ -1,8 +1,13 @@
-// Every request: refuse a cross-site form post (src/http/origin-check.ts), build the
-// request context on Astro.locals (src/http/context.ts) from the booted runtime, let the
-// private side's gate (src/http/private.ts) check the network and the session, then decide
-// Cache-Control by the class of route (src/http/cache.ts).
-import { defineMiddleware } from 'astro:middleware';
+// Every request, in two steps:
+// 1. language: a cross-site form post is refused (src/http/origin-check.ts); /en/… is the
+//    same route as /… with the locale English, reached by a rewrite (the address stays
+//    /en/…), so every page and feed exists once (src/pages/**);
+// 2. context: the request context on Astro.locals (src/http/context.ts), built from the
+//    booted runtime; the private side's gate (src/http/private.ts: network, session); and on
+//    the way out Cache-Control by the class of route (src/http/cache.ts).
+// Two handlers in a sequence, because a rewrite in the first gives the second, and the
+// endpoint, the rewritten URL and route parameters.
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { cacheControlFor, routeClass } from '#src/http/cache.ts';
 import type { RequestContext } from '#src/http/context.ts';
 import { splitLocale } from '#src/http/locale.ts';
@@ -11,11 +16,22 @@ import { guardPrivate, isPrivatePath } from '#src/http/private.ts';
 import { slaSettingsOf } from '#src/server/config.ts';
 import { getRuntime } from '#src/server/runtime.ts';
 
-export const onRequest = defineMiddleware(async (context, next) => {
+const language = defineMiddleware((context, next) => {
   if (isForbiddenCrossSite(context.request, context.url)) return crossSiteForbidden(context.request);
-  const { config, database, clock } = getRuntime();
   const { locale, path } = splitLocale(context.url.pathname);
-  const request: RequestContext = { db: database.db, now: clock(), sla: slaSettingsOf(config), siteUrl: config.siteUrl, locale };
+  context.locals.locale = locale;
+  return path === context.url.pathname ? next() : next(path + context.url.search);
+});
+
+const requestContext = defineMiddleware(async (context, next) => {
+  const { config, database, clock } = getRuntime();
+  const request: RequestContext = {
+    db: database.db,
+    now: clock(),
+    sla: slaSettingsOf(config),
+    siteUrl: config.siteUrl,
+    locale: context.locals.locale,
+  };
   Object.assign(context.locals, request);
   if (isPrivatePath(context.url.pathname)) {
     const gate = await guardPrivate(context);
@@ -23,6 +39,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     context.locals.consoleUser = gate.user;
   }
   const response = await next();
-  response.headers.set('Cache-Control', cacheControlFor(routeClass(path), response.status, response.headers.get('cache-control')));
+  response.headers.set('Cache-Control', cacheControlFor(routeClass(context.url.pathname), response.status, response.headers.get('cache-control')));
   return response;
 });
+
+export const onRequest = sequence(language, requestContext);

@@ -53,7 +53,8 @@ export async function guardPrivate(context: APIContext): Promise<{ stop: Respons
   if (path === null) return { user: null };
   const settings = sessionSettingsOf(config);
   const user = await findSession(database.db, readCookie(context.request.headers.get('cookie'), cookieName(settings)), new Date(), settings);
-  const prefix = context.url.pathname.startsWith('/en/') ? '/en' : '';
+  // After the language rewrite the path has no /en: the locale says which it was.
+  const prefix = context.locals.locale === 'en' ? '/en' : '';
   const to = (where: string) => ({ stop: new Response(null, { status: 303, headers: { Location: `${prefix}${where}`, 'Cache-Control': PRIVATE_CACHE_CONTROL } }) });
   if (OPEN_CONSOLE_PATHS.has(path)) return { user: user && !user.secondFactorPending ? user : null };
   // Password given, second factor not yet: only that step (or signing out).
@@ -61,6 +62,6 @@ export async function guardPrivate(context: APIContext): Promise<{ stop: Respons
   if (path === '/admin/second-factor') return user ? to('/admin') : to('/admin/login');
   if (user && !user.hasTotp && path !== '/admin/account' && path !== '/admin/logout' && (await requireTotpForAll(database.db))) return to('/admin/account?totp-required');
   if (user) return { user };
-  const next = encodeURIComponent(context.url.pathname + context.url.search);
+  const next = encodeURIComponent(prefix + context.url.pathname + context.url.search);
   return { stop: new Response(null, { status: 303, headers: { Location: `${prefix}/admin/login?next=${next}`, 'Cache-Control': PRIVATE_CACHE_CONTROL } }) };
 }

@@ -4,12 +4,12 @@ import { csrfMatches, endSession, sessionCookie } from '#src/auth/sessions.ts';
 import { sessionSettingsOf } from '#src/http/private.ts';
 import { getRuntime } from '#src/server/runtime.ts';
 
-export const POST: APIRoute = async ({ locals, request, url }) => {
+export const POST: APIRoute = async ({ locals, request }) => {
   const { config, database } = getRuntime();
   const user = locals.consoleUser;
   const form = await request.formData().catch(() => null);
   if (!user || !csrfMatches(user.csrf, form?.get('csrf'))) return new Response('Forbidden\n', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   await endSession(database.db, user.sessionId);
-  const prefix = url.pathname.startsWith('/en/') ? '/en' : '';
+  const prefix = locals.locale === 'en' ? '/en' : '';
   return new Response(null, { status: 303, headers: { Location: `${prefix}/admin/login?signed-out`, 'Set-Cookie': sessionCookie(sessionSettingsOf(config), null) } });
 };
