@@ -2,6 +2,7 @@
 // start the built Astro server (dist/server/entry.mjs) in this same process.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { committedMigrations } from '#db/migrate.ts';
 import { boot } from '#src/server/boot.ts';
 import { loadConfig } from '#src/server/config.ts';
 import { setRuntime } from '#src/server/runtime.ts';
@@ -13,7 +14,7 @@ try {
   const config = loadConfig();
   if (!existsSync(entry)) throw new Error('dist/server/entry.mjs is missing: run `npm run build` first (npm start does).');
   const { handle, seeded } = await boot(config);
-  setRuntime({ config, database: handle });
+  setRuntime({ config, database: handle, migrations: committedMigrations() });
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   console.log(`Database: ${where}${seeded ? ', filled with 13 months of demo history' : ''}`);
   process.env.HOST = config.host;

@@ -3,11 +3,14 @@
 // Astro server are separate module graphs in one process; both must see the same
 // instance (PGlite allows one per data directory and process).
 import type { DatabaseHandle } from '#db/client.ts';
+import type { MigrationStamp } from '#db/migrate.ts';
 import type { Config } from './config.ts';
 
 export interface Runtime {
   config: Config;
   database: DatabaseHandle;
+  /** The committed migrations this process started with (db/migrations), for /readyz. */
+  migrations: readonly MigrationStamp[];
 }
 
 const key = Symbol.for('voizxl-status.runtime');
