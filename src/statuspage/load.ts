@@ -32,6 +32,7 @@ import { PAGE_TIME_ZONE, ids, pageStatus, timestamp } from './mapping.ts';
 
 /** Statuspage's "the 50 most recent" incidents and scheduled maintenances. */
 export const RECENT_LIMIT = 50;
+const MINUTE_MS = 60_000;
 
 export interface StatuspageScope {
   siteUrl: string;
@@ -141,18 +142,20 @@ export async function loadSummaryDocument(db: Database, scope: StatuspageScope):
 }
 
 /**
- * Per product the last 12 months' SLA figures. The month in progress counts up to now, so
- * its figures move with the clock: Last-Modified is now (If-None-Match still matches
- * while the figures stay the same).
+ * Per product the last 12 months' SLA figures. The month in progress counts up to the
+ * start of the current minute, so the figures (and the ETag) change at most once a
+ * minute rather than with every request; Last-Modified is that minute, or the last write
+ * if it came later.
  */
 export async function loadAvailabilityDocument(db: Database, scope: StatuspageScope): Promise<Loaded<AvailabilityDocument>> {
-  const [state, table] = await Promise.all([loadPageState(db, scope), loadAvailabilityTable(db, scope.now, scope.settings)]);
+  const asOf = new Date(Math.floor(+scope.now / MINUTE_MS) * MINUTE_MS);
+  const [state, table] = await Promise.all([loadPageState(db, scope), loadAvailabilityTable(db, asOf, scope.settings)]);
   const document = buildAvailabilityDocument({
     page: state.page,
     locale: scope.locale,
     table,
     weights: scope.settings.weights,
-    currentMonth: monthKeyOf(+scope.now),
+    currentMonth: monthKeyOf(+asOf),
   });
-  return { document, lastModified: scope.now };
+  return { document, lastModified: new Date(Math.max(+asOf, +state.publishedAt)) };
 }
