@@ -3,7 +3,8 @@
 // changed (an outage beginning or ending, an incident update naming it, a maintenance
 // window of it opening or closing); for the whole page, the latest write (the data
 // version) or moment the clock changed something without a write (an announcement going
-// out, a window opening or closing). Grouped queries: bounded however long the history.
+// out, a window opening or closing). Grouped queries answer one row per product (or one
+// row) however long the history; they read it through the product and time indexes.
 import { and, eq, lte, max, ne, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, maintenanceProducts, maintenances, outages } from '#db/schema.ts';
