@@ -1,9 +1,10 @@
 // The pure parts of the Statuspage documents and /readyz: Statuspage's time format in the
 // page's zone (both sides of DST, another zone's negative offset), the vocabulary maps,
-// and the comparison of applied with committed migrations.
+// and /readyz: applied against committed migrations, and the time budget.
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_STATUSES } from '#src/domain/vocabulary.ts';
-import { compareMigrations } from '#src/server/readiness.ts';
+import type { Database } from '#db/client.ts';
+import { checkReadiness, compareMigrations } from '#src/server/readiness.ts';
 import { INDICATOR, INDICATOR_DESCRIPTION, ids, pageStatus, timestamp } from '#src/statuspage/mapping.ts';
 import { rfc3339InZone } from '#src/time/zone.ts';
 
@@ -53,5 +54,10 @@ describe('readiness: applied against committed migrations', () => {
     expect(compareMigrations([one], [one, two])).toEqual({ ready: false, reason: 'migrations pending: 1 of 2 committed migrations applied' });
     expect(compareMigrations([one, two], [one])).toEqual({ ready: false, reason: 'the database has 2 migrations applied, this build knows 1' });
     expect(compareMigrations([two, one], [one, two])).toEqual({ ready: false, reason: 'migration 1 applied to the database differs from the committed one' });
+  });
+
+  it('is not ready when the database does not answer within the budget', async () => {
+    const silent = { execute: () => new Promise(() => {}) } as unknown as Database;
+    expect(await checkReadiness(silent, [one], 50)).toEqual({ ready: false, reason: 'database unavailable: no answer within 50 ms' });
   });
 });
