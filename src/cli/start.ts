@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { needsSetup, newSetupToken } from '#src/auth/first-run.ts';
+import { committedMigrations } from '#db/migrate.ts';
 import { boot } from '#src/server/boot.ts';
 import { loadConfig } from '#src/server/config.ts';
 import { setRuntime } from '#src/server/runtime.ts';
@@ -20,7 +21,7 @@ try {
     setup = { tokenHash: made.tokenHash, expiresAt: made.expiresAt };
     console.log(`No administrator yet: create one within the hour at ${config.siteUrl}/admin/setup?token=${made.token}`);
   }
-  setRuntime({ config, database: handle, clock: () => new Date(), setup });
+  setRuntime({ config, database: handle, clock: () => new Date(), setup, migrations: committedMigrations() });
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   console.log(`Database: ${where}${seeded ? ', filled with 13 months of demo history' : ''}`);
   process.env.HOST = config.host;

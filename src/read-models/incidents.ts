@@ -68,6 +68,12 @@ export async function loadActiveIncidents(db: Database): Promise<IncidentView[]>
   return withUpdates(db, rows);
 }
 
+/** The `limit` most recently reported incidents, newest first, with their timelines. */
+export async function loadRecentIncidents(db: Database, limit: number): Promise<IncidentView[]> {
+  const rows = await db.select().from(incidents).orderBy(desc(incidents.reportedAt), desc(incidents.id)).limit(limit);
+  return withUpdates(db, rows);
+}
+
 export interface IncidentPage {
   incidents: IncidentSummary[];
   total: number;

@@ -1,7 +1,7 @@
 // Maintenance as the pages show it: one announcement, and the lists of in progress,
 // upcoming, past and cancelled windows, each with its effective state, the notice given
 // and the SLA rules it breaks (src/sla/maintenance-rules.ts).
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { maintenanceProducts, maintenances, outages, products } from '#db/schema.ts';
 import type { MaintenanceState } from '#src/domain/vocabulary.ts';
@@ -45,6 +45,20 @@ export async function loadCurrentMaintenance(db: Database, now: Date, productSlu
 /** Everything from `since` on (past, cancelled) plus all that is ahead. */
 export async function loadMaintenanceLists(db: Database, now: Date, since: Date, productSlug?: string): Promise<MaintenanceLists> {
   return split(await select(db, or(gte(maintenances.windowEnd, since), gt(maintenances.windowEnd, now))!, now, productSlug));
+}
+
+/**
+ * The `limit` maintenances with the latest windows, newest first, cancelled ones left out:
+ * Statuspage's "most recent scheduled maintenances". Announced by now, or unannounced.
+ */
+export async function loadRecentMaintenance(db: Database, now: Date, limit: number): Promise<MaintenanceView[]> {
+  const rows = await db
+    .select()
+    .from(maintenances)
+    .where(and(ne(maintenances.state, 'cancelled'), or(isNull(maintenances.announcedAt), lte(maintenances.announcedAt, now))))
+    .orderBy(desc(maintenances.windowStart), desc(maintenances.id))
+    .limit(limit);
+  return withProducts(db, rows, now);
 }
 
 async function select(db: Database, where: SQL, now: Date, productSlug?: string): Promise<MaintenanceView[]> {

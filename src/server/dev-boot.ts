@@ -1,4 +1,5 @@
 // Boot for `astro dev`: the same start-up as `npm start`, once per process.
+import { committedMigrations } from '#db/migrate.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
 import { setRuntime } from './runtime.ts';
@@ -6,5 +7,5 @@ import { setRuntime } from './runtime.ts';
 export async function bootForDevelopment(): Promise<void> {
   const config = loadConfig();
   const { handle } = await boot(config);
-  setRuntime({ config, database: handle, clock: () => new Date() });
+  setRuntime({ config, database: handle, clock: () => new Date(), migrations: committedMigrations() });
 }

@@ -4,6 +4,7 @@
 // Astro server are separate module graphs in one process; both must see the same
 // instance (PGlite allows one per data directory and process).
 import type { DatabaseHandle } from '#db/client.ts';
+import type { MigrationStamp } from '#db/migrate.ts';
 import type { Config } from './config.ts';
 
 export interface Runtime {
@@ -13,6 +14,8 @@ export interface Runtime {
   setup?: { tokenHash: string; expiresAt: number } | null;
   /** The wall clock, or a fixed one in the browser and end-to-end tests (test/support/serve.ts). */
   clock: () => Date;
+  /** The committed migrations this process started with (db/migrations), for /readyz. */
+  migrations: readonly MigrationStamp[];
 }
 
 const key = Symbol.for('voizxl-status.runtime');

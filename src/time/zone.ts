@@ -232,3 +232,15 @@ export function zoneAbbreviation(instant: number, zone: string = SLA_TIME_ZONE):
   const sign = offsetMs < 0 ? '-' : '+';
   return `UTC${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/**
+ * RFC 3339 with milliseconds and the zone's offset at that instant, as Statuspage writes
+ * its times: "2026-03-04T10:00:00.000+01:00".
+ */
+export function rfc3339InZone(instant: number, zone: string = SLA_TIME_ZONE): string {
+  const p = zonedParts(instant, zone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const minutes = Math.round(Math.abs(p.offsetMs) / 60_000);
+  const offset = `${p.offsetMs < 0 ? '-' : '+'}${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+  return `${civilDateKey(p)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}.${String(p.millisecond).padStart(3, '0')}${offset}`;
+}
