@@ -6,7 +6,7 @@
 // page passes axe, fits 320 px and asks nothing of another origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoWeekday, zonedParts } from '#src/time/zone.ts';
-import { expectAxeClean, expectNoHorizontalScroll, expectOnlyOwnOrigin, openPage, useBrowser, type OpenedPage } from '../support/browser.ts';
+import { expectAxeClean, expectNoHorizontalScroll, expectOnlyOwnOrigin, expectVisibleFocus, openPage, tabToNext, useBrowser, type OpenedPage } from '../support/browser.ts';
 import { parseCalendar, parseRss } from '../support/feed-parsers.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { target, type Target } from '../support/targets.ts';
@@ -160,5 +160,28 @@ describe('the console without JavaScript at 320 px', () => {
     const cancelled = parseCalendar(await (await fetch(`${server.url}/maintenance.ics`)).text()).events.find((e) => e.uid.startsWith(`maintenance-${maintenanceId}@`))!;
     expect(cancelled.status).toBe('CANCELLED');
     await op.close();
+
+    // In English, on a desktop with JavaScript on, by keyboard: sign in and set a month's KPIs.
+    const en = await openPage(`${server.url}/en/admin/kpis`, { javaScript: true, width: 1280, colorScheme: 'dark' });
+    expect(new URL(en.page.url()).pathname).toBe('/en/admin/login');
+    expect(await en.page.getAttribute('html', 'lang')).toBe('en');
+    await check(en, 'sign-in (en)');
+    // The title link, then the e-mail field, each with a visible focus.
+    expectVisibleFocus(await tabToNext(en), 'sign-in (en)');
+    const field = await tabToNext(en);
+    expectVisibleFocus(field, 'sign-in (en)');
+    expect(field.element).toMatch(/^input/);
+    await en.page.keyboard.type('op@example.nl');
+    await en.page.keyboard.press('Tab');
+    await en.page.keyboard.type(PASSWORD);
+    await Promise.all([en.page.waitForEvent('load'), en.page.keyboard.press('Enter')]);
+    expect(new URL(en.page.url()).pathname).toBe('/en/admin/kpis');
+    expect(await en.page.locator('h1').innerText()).toBe('KPIs per month');
+    await check(en, 'KPIs (en)');
+    await en.page.getByLabel('Call set-up (seconds)').fill('1,85');
+    await en.page.getByLabel('Successful calls (%)').fill('99.2');
+    await submit(en, 'Save');
+    expect(await en.page.locator('[role="status"]').innerText()).toBe('Saved and published.');
+    await en.close();
   });
 });
