@@ -4,6 +4,10 @@ import type { Messages } from './messages.ts';
 export const en: Messages = {
   siteTitle: 'voizXL status',
   skipToContent: 'Skip to content',
+  demoNotice: {
+    label: 'Sample data',
+    text: 'The incidents, maintenance and figures on this site are made up, to show how the page works. The operator removes them with npm run -s demo -- remove.',
+  },
   nav: { home: 'Now', history: 'Incident history', maintenance: 'Maintenance', availability: 'Availability', subscribe: 'Subscribe', label: 'Main menu' },
   otherLanguage: 'Nederlands',
   otherLanguageLabel: 'Deze pagina in het Nederlands',

@@ -12,6 +12,8 @@ export type Locale = (typeof LOCALES)[number];
 export interface Messages {
   siteTitle: string;
   skipToContent: string;
+  /** Shown on every page while the database holds demo history. */
+  demoNotice: { label: string; text: string };
   nav: { home: string; history: string; maintenance: string; availability: string; subscribe: string; label: string };
   otherLanguage: string;
   otherLanguageLabel: string;

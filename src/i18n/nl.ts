@@ -4,6 +4,10 @@ import type { Messages } from './messages.ts';
 export const nl: Messages = {
   siteTitle: 'voizXL status',
   skipToContent: 'Naar de inhoud',
+  demoNotice: {
+    label: 'Voorbeeldgegevens',
+    text: 'De storingen, het onderhoud en de cijfers op deze site zijn verzonnen, om te laten zien hoe de pagina werkt. De beheerder verwijdert ze met npm run -s demo -- remove.',
+  },
   nav: { home: 'Actueel', history: 'Storingshistorie', maintenance: 'Onderhoud', availability: 'Beschikbaarheid', subscribe: 'Abonneren', label: 'Hoofdmenu' },
   otherLanguage: 'English',
   otherLanguageLabel: 'This page in English',

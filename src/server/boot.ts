@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseHandle, type Database } from '#db/client.ts'
 import { runMigrations } from '#db/migrate.ts';
 import { incidents, maintenances, outages } from '#db/schema.ts';
 import { generateDemoHistory } from '#src/demo/history.ts';
+import { demoWasRemoved } from '#src/demo/remove.ts';
 import { importHistory, type ImportOptions } from '#src/history-import/write.ts';
 import { readCatalogue, syncCatalogue } from './catalogue.ts';
 import type { Config } from './config.ts';
@@ -37,7 +38,7 @@ export interface BootOptions {
   history?: unknown;
 }
 
-/** Opens, migrates and syncs; fills demo history only into an empty embedded database. */
+/** Opens, migrates and syncs; fills demo history only into an empty embedded database that never had its demo removed. */
 export async function boot(config: Config, { clock = () => new Date(), history }: BootOptions = {}): Promise<{ handle: DatabaseHandle; seeded: boolean }> {
   const now = clock();
   const handle = await openConfiguredDatabase(config, now);
@@ -47,7 +48,8 @@ export async function boot(config: Config, { clock = () => new Date(), history }
       if (seeded) await importOrThrow(handle.db, history, { now, actor: 'boot' }, 'the history handed to boot');
       return { handle, seeded };
     }
-    const seeded = !config.databaseUrl && config.demoData === 'auto' && (await hasNoHistory(handle.db));
+    // Not again into a database whose demo history was removed (npm run -s demo -- remove).
+    const seeded = !config.databaseUrl && config.demoData === 'auto' && (await hasNoHistory(handle.db)) && !(await demoWasRemoved(handle.db));
     if (seeded) await seedDemoHistory(handle.db, now);
     return { handle, seeded };
   } catch (error) {

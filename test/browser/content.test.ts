@@ -148,3 +148,19 @@ describe('times in the viewer\'s zone', () => {
     expect(await page.locator('main').innerText()).toContain('Alle tijden in Nederlandse tijd (CET/CEST).');
   });
 });
+
+describe('demo notice', () => {
+  it('tells on every page, in its language, that the history is made up', async () => {
+    for (const [path, label] of [
+      ['/', 'Voorbeeldgegevens'],
+      ['/en/availability', 'Sample data'],
+      ['/maintenance/1', 'Voorbeeldgegevens'],
+      ['/en/does-not-exist', 'Sample data'],
+    ] as const) {
+      const { page } = await openPage(`${server.url}${path}`, noScript);
+      const notice = page.getByRole('complementary', { name: label });
+      expect(await notice.count(), path).toBe(1);
+      expect(await notice.innerText(), path).toContain('npm run -s demo -- remove');
+    }
+  });
+});
