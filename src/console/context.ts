@@ -6,7 +6,7 @@ import type { Actor } from '#src/auth/actor.ts';
 import { csrfMatches, type SignedIn } from '#src/auth/sessions.ts';
 import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
 import type { Config } from '#src/server/config.ts';
 import { getRuntime } from '#src/server/runtime.ts';
 import { readForm, type FormValues } from './forms.ts';

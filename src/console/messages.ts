@@ -1,6 +1,6 @@
 // The console's words, Dutch and English: one type, two catalogues. The public pages'
 // words stay in src/i18n; these are for the NOC only.
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
 
 export interface ConsoleMessages {
   title: string;

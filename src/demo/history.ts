@@ -21,6 +21,7 @@ import { demoMaintenance } from '#src/demo/maintenance.ts';
 import type { IncidentScenario } from '#src/demo/messages.ts';
 import { monthlyBlips } from '#src/demo/outages.ts';
 import type { OutageInput } from '#src/demo/outages.ts';
+import { openIncidentId } from '#src/demo/marker.ts';
 import { DEMO_PRODUCTS, downtimeBudget } from '#src/demo/products.ts';
 import { seededRandom } from '#src/demo/random.ts';
 import { MAJOR_SCENARIOS } from '#src/demo/scenarios-major.ts';
@@ -60,7 +61,7 @@ export function generateDemoHistory(now: Date): ImportInput {
     incidents.push(...built.incidents);
     outages.push(...built.outages);
   }
-  const open = openIncident(ctx, `demo-inc-${day}-open`, ctx.rng.pick(MINOR_SCENARIOS.filter(lightOnly)), anchor);
+  const open = openIncident(ctx, openIncidentId(day), ctx.rng.pick(MINOR_SCENARIOS.filter(lightOnly)), anchor);
   incidents.push(open.incident);
   for (const month of months) {
     if (month.end - month.start > 2 * HOUR_MS) outages.push(...monthlyBlips(ctx.rng, ctx.budget, `demo-nms-${month.key}`, month.start, Math.min(month.end, cutoff)));

@@ -5,11 +5,13 @@
 // clock, and UTC needs no VTIMEZONE that clients might read differently.
 import ical, { escape as icalEscape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { Impact, MaintenanceState, MaintenanceType } from '#src/domain/vocabulary.ts';
-import { localized, messages, type Locale } from '#src/i18n/messages.ts';
+import { localized, type Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
+import { PROVIDER } from '#src/i18n/provider.ts';
 import { absoluteUrl, feedPagePath, feedPath, maintenancePath } from './links.ts';
 import { maintenanceFactLines, maintenanceHeadline, windowLine } from './maintenance-text.ts';
-import { maintenanceTypeName } from '#src/sla/maintenance-rules.ts';
-import { FEED_WORDS, type FeedProduct } from './words.ts';
+import { maintenanceTypeName } from '#src/i18n/maintenance-rules.ts';
+import type { FeedProduct } from './feed-product.ts';
 
 /** Calendar clients refetch after an hour (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 export const CALENDAR_REFRESH_SECONDS = 3600;
@@ -50,10 +52,10 @@ export function maintenanceUid(maintenanceId: number, siteUrl: string): string {
 
 export function buildCalendar(input: CalendarInput): string {
   const { locale, siteUrl } = input;
-  const words = FEED_WORDS[locale];
+  const words = messages[locale].feeds;
   const productName = input.product ? input.product.name[locale] : null;
   const calendar = ical({
-    prodId: `//voizXL//Status page//${locale.toUpperCase()}`,
+    prodId: `//${PROVIDER.name}//Status page//${locale.toUpperCase()}`,
     scale: 'GREGORIAN',
     method: ICalCalendarMethod.PUBLISH,
     // ical-generator writes NAME, X-WR-CALNAME and X-WR-CALDESC unescaped.
@@ -98,7 +100,7 @@ function eventDescription(m: CalendarMaintenance, { locale, siteUrl }: CalendarI
     ...(text ? [text, ''] : []),
     ...maintenanceFactLines(m, locale),
     windowLine({ start: m.windowStart, end: m.windowEnd }, locale),
-    `${FEED_WORDS[locale].labels.moreInformation}: ${absoluteUrl(siteUrl, maintenancePath(locale, m.id))}`,
+    `${messages[locale].feeds.labels.moreInformation}: ${absoluteUrl(siteUrl, maintenancePath(locale, m.id))}`,
   ];
   return lines.join('\n');
 }

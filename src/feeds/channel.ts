@@ -1,10 +1,11 @@
 // The channel block of the two RSS feeds, in one place: title and description from the
 // feed words, the page the feed belongs to, its own URL, language, refresh time and the
 // data's last change. Pure.
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
 import { absoluteUrl, feedPagePath, feedPath } from './links.ts';
 import type { RssChannel } from './rss.ts';
-import { FEED_WORDS, type FeedProduct } from './words.ts';
+import type { FeedProduct } from './feed-product.ts';
 
 export interface ChannelInput {
   locale: Locale;
@@ -18,7 +19,7 @@ export interface ChannelInput {
 
 export function rssChannel(kind: 'incidents' | 'maintenance', input: ChannelInput, ttlMinutes: number): RssChannel {
   const { locale, siteUrl } = input;
-  const words = FEED_WORDS[locale];
+  const words = messages[locale].feeds;
   const productName = input.product ? input.product.name[locale] : null;
   const [title, description] =
     kind === 'incidents'

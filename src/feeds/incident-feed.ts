@@ -2,11 +2,12 @@
 // its status and the incident's title, linked to the update's permalink on the incident
 // page, with the products affected as of that update. Pure, no I/O.
 import type { Impact, IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';
-import { localized, messages, type Locale } from '#src/i18n/messages.ts';
+import { localized, type Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
 import { rssChannel } from './channel.ts';
 import { absoluteUrl, incidentUpdatePath } from './links.ts';
 import { buildRss, escapeHtml, textToHtml, type RssItem } from './rss.ts';
-import type { FeedProduct } from './words.ts';
+import type { FeedProduct } from './feed-product.ts';
 
 /** Readers may keep the incident feed 15 minutes: an outage is news. */
 export const INCIDENT_FEED_TTL_MINUTES = 15;

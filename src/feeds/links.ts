@@ -1,8 +1,8 @@
 // Where the feeds and the pages they point to live: one source for the feed URLs (used by
 // the routes, the feeds' self links and the pages' <link rel="alternate"> tags) and for
 // the incident and maintenance permalinks the feed items link to.
-import { localePath, type Locale } from '#src/i18n/messages.ts';
-import { FEED_WORDS } from './words.ts';
+import { localePath, type Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
 
 export type FeedKind = 'incidents' | 'maintenance' | 'calendar';
 
@@ -37,7 +37,7 @@ export interface FeedLink {
  * relative to the site; use `webcalUrl` for a calendar subscription link.
  */
 export function feedLinks(locale: Locale, productSlug?: string | null, productName?: string | null): FeedLink[] {
-  const words = FEED_WORDS[locale];
+  const words = messages[locale].feeds;
   const product = productSlug ? (productName ?? productSlug) : null;
   const titles: Record<FeedKind, string> = {
     incidents: `${words.incidentsTitle(product)} (RSS)`,

@@ -3,14 +3,15 @@
 // "completed" item per maintenance whose window has ended, so a reader sees every change
 // as news. Each item shows the window as of its revision. Pure: the clock comes in as `now`.
 import type { MaintenanceChange, MaintenanceState } from '#src/domain/vocabulary.ts';
-import { localized, messages, type Locale } from '#src/i18n/messages.ts';
+import { localized, type Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
 import { rssChannel } from './channel.ts';
 import { absoluteUrl, maintenancePath } from './links.ts';
 import { maintenanceFactLines, maintenanceHeadline, windowLine, type MaintenanceFacts } from './maintenance-text.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
-import { maintenanceTypeName } from '#src/sla/maintenance-rules.ts';
+import { maintenanceTypeName } from '#src/i18n/maintenance-rules.ts';
 import { buildRss, textToHtml, type RssItem } from './rss.ts';
-import { FEED_WORDS, type FeedProduct } from './words.ts';
+import type { FeedProduct } from './feed-product.ts';
 
 /** Maintenance is announced hours to weeks ahead: an hour is fresh enough. */
 export const MAINTENANCE_FEED_TTL_MINUTES = 60;
@@ -97,7 +98,7 @@ export function maintenanceFeedItems(
 
 export function buildMaintenanceFeed(input: MaintenanceFeedInput): string {
   const { locale, siteUrl } = input;
-  const words = FEED_WORDS[locale];
+  const words = messages[locale].feeds;
   const items: RssItem[] = input.items.map((r) => ({
     title: `${words.change[r.change]} – ${maintenanceHeadline(r.maintenance, locale)}`,
     html: revisionHtml(r, locale),

@@ -4,9 +4,10 @@
 // products and the window in Europe/Amsterdam time, with the pages' labels. Pure.
 import type { Impact, MaintenanceType } from '#src/domain/vocabulary.ts';
 import { formatDateTime } from '#src/i18n/format.ts';
-import { localized, messages, type Locale } from '#src/i18n/messages.ts';
-import { describeRule, maintenanceTypeName } from '#src/sla/maintenance-rules.ts';
-import { FEED_WORDS, type FeedProduct } from './words.ts';
+import { localized, type Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
+import { describeRule, maintenanceTypeName } from '#src/i18n/maintenance-rules.ts';
+import type { FeedProduct } from './feed-product.ts';
 
 export interface MaintenanceFacts {
   type: MaintenanceType;
@@ -25,7 +26,7 @@ export function maintenanceHeadline(m: MaintenanceFacts, locale: Locale): string
 
 /** "Window: 27 March 2026 at 20:00 CET to 28 March 2026 at 03:00 CET" (Europe/Amsterdam, zone named). */
 export function windowLine(window: { start: Date; end: Date }, locale: Locale): string {
-  const { timeRange } = FEED_WORDS[locale].labels;
+  const { timeRange } = messages[locale].feeds.labels;
   return `${messages[locale].maintenance.window}: ${timeRange(formatDateTime(window.start, locale), formatDateTime(window.end, locale))}`;
 }
 
@@ -33,7 +34,7 @@ export function windowLine(window: { start: Date; end: Date }, locale: Locale): 
 export function maintenanceFactLines(m: MaintenanceFacts, locale: Locale): string[] {
   const t = messages[locale];
   return [
-    `${FEED_WORDS[locale].labels.type}: ${maintenanceTypeName(m.type, locale)}. ${describeRule(m.type, locale)}`,
+    `${messages[locale].feeds.labels.type}: ${maintenanceTypeName(m.type, locale)}. ${describeRule(m.type, locale)}`,
     `${t.maintenance.expectedImpact}: ${t.impact[m.expectedImpact]}`,
     `${t.maintenance.products}: ${m.products.map((p) => p.name[locale]).join(', ')}`,
   ];

@@ -3,7 +3,8 @@
 // replaced by the data's last change, so the output is byte-identical between requests
 // while nothing changes.
 import RSS from 'rss';
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
+import { PROVIDER } from '#src/i18n/provider.ts';
 
 export interface RssChannel {
   title: string;
@@ -64,7 +65,7 @@ export function buildRss(channel: RssChannel, items: readonly RssItem[]): string
     feed_url: channel.feedUrl,
     language: channel.language,
     ttl: channel.ttlMinutes,
-    generator: 'voizXL status page',
+    generator: `${PROVIDER.name} status page`,
     ...(newestFirst[0] ? { pubDate: newestFirst[0].date } : {}),
   });
   for (const item of newestFirst) {

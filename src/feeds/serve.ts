@@ -2,7 +2,8 @@
 // a pure builder, answer with the HTTP caching of conditional.ts. Every feed route calls
 // serveFeed; renderFeed is the same without HTTP (the benchmark uses it).
 import type { RequestContext } from '#src/http/context.ts';
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
 import { loadIncidentFeedData } from '#src/read-models/incident-feed.ts';
 import { loadCalendarData, loadMaintenanceFeedData } from '#src/read-models/maintenance-feed.ts';
 import { buildCalendar } from './calendar.ts';
@@ -50,7 +51,7 @@ export async function renderFeed(
 export async function serveFeed(request: Request, context: RequestContext, feed: Omit<FeedRequest, 'locale'>): Promise<Response> {
   const representation = await renderFeed(context, { ...feed, locale: context.locale });
   if (!representation) {
-    const text = context.locale === 'en' ? 'Unknown product' : 'Onbekende dienst';
+    const text = messages[context.locale].feeds.unknownProduct;
     return new Response(request.method === 'HEAD' ? null : `${text}\n`, {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

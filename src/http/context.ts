@@ -4,7 +4,7 @@
 // language from here, never from process-wide state: one `now` for the whole request, so
 // all figures on a page agree with each other. (The signed-in user will join it.)
 import type { Database } from '#db/client.ts';
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 
 export interface RequestContext {

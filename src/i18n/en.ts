@@ -1,9 +1,73 @@
 // English texts, at /en/….
-import type { Messages } from './messages.ts';
+import { PROVIDER } from './provider.ts';
+import type { Messages } from './types.ts';
+
+const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
 
 export const en: Messages = {
-  siteTitle: 'voizXL status',
+  siteTitle: `${PROVIDER.name} status`,
+  feeds: {
+    calendarName: (product) => forProduct(`${PROVIDER.name} maintenance`, product),
+    calendarDescription: (product) =>
+      `Announced maintenance of ${product ?? `the ${PROVIDER.name} services`}: regular, necessary and emergency maintenance. A rescheduled window moves; a cancelled one stays, marked cancelled.`,
+    incidentsTitle: (product) => forProduct(`${PROVIDER.name} incidents`, product),
+    incidentsDescription: (product) => `Every NOC update on collective incidents affecting ${product ?? `the ${PROVIDER.name} services`}.`,
+    maintenanceTitle: (product) => forProduct(`${PROVIDER.name} maintenance`, product),
+    maintenanceDescription: (product) =>
+      `Announcements and changes (rescheduled, cancelled, completed) of maintenance of ${product ?? `the ${PROVIDER.name} services`}.`,
+    change: {
+      announced: 'Announced',
+      rescheduled: 'Rescheduled',
+      edited: 'Updated',
+      started: 'Started',
+      completed: 'Completed',
+      cancelled: 'Cancelled',
+    },
+    labels: {
+      type: 'Type',
+      moreInformation: 'More information',
+      timeRange: (from, to) => `${from} to ${to}`,
+    },
+    unknownProduct: 'Unknown product',
+  },
+  maintenanceRules: {
+    typeName: {
+      regular: 'Regular maintenance',
+      necessary: 'Necessary maintenance',
+      emergency: 'Emergency maintenance',
+      unannounced: 'Unannounced maintenance',
+    },
+    notice: { regular: '14 days', necessary: '24 hours', emergency: '1 hour', unannounced: 'none' },
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    moment: (weekday, day, month, year, time, zone) => `${weekday} ${day} ${month} ${year} ${time} ${zone}`,
+    slotOvernight: (openDay, opens, closeDay, closes) => `from ${openDay} ${opens} to ${closeDay} ${closes}`,
+    slotSameDay: (opens, closes) => `between ${opens} and ${closes} on one day`,
+    announcedNone: 'is not announced in advance',
+    announcedAhead: (notice) => `is announced at least ${notice} ahead`,
+    announcedAfterStart: (notice) => `is announced no later than ${notice} after it starts`,
+    takesPlace: (slot, zone) => `takes place ${slot} (${zone})`,
+    anyTime: 'may take place at any time',
+    rule: (type, announced, when) => `${type} ${announced} and ${when}.`,
+    emptyWindow: 'A maintenance window must end after it starts.',
+    demandAhead: (type, notice) => `${type} must be announced at least ${notice} ahead`,
+    demandAfterStart: (type, notice) => `${type} must be announced no later than ${notice} after it starts`,
+    notAnnounced: (demand) => `${demand}; this one was not announced.`,
+    givenAhead: (duration) => `${duration} ahead`,
+    givenAfterStart: (duration) => `${duration} after the start`,
+    announcedLate: (demand, given) => `${demand}; this one was announced ${given}.`,
+    outsideWindow: (type, slot, zone, from, to) => `${type} may only take place ${slot} (${zone}); this one runs from ${from} to ${to}.`,
+    downtime: (type, allowed, actual) => `${type} may cause less than ${allowed} of downtime; this one lasted ${actual}.`,
+  },
+  durations: {
+    units: { day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'], second: ['second', 'seconds'] },
+    lessThanASecond: 'less than a second',
+  },
   skipToContent: 'Skip to content',
+  demoNotice: {
+    label: 'Sample data',
+    text: 'The incidents, maintenance and figures on this site are made up, to show how the page works. The operator removes them with npm run -s demo -- remove.',
+  },
   nav: { home: 'Now', history: 'Incident history', maintenance: 'Maintenance', availability: 'Availability', subscribe: 'Subscribe', label: 'Main menu' },
   otherLanguage: 'Nederlands',
   otherLanguageLabel: 'Deze pagina in het Nederlands',
@@ -140,8 +204,8 @@ export const en: Messages = {
     ],
     weights: (partial) => `A partial outage counts for ${partial}.`,
     kpiHeading: 'Performance indicators',
-    kpiSetup: 'Average call set-up time (target 2 s)',
-    kpiSuccess: 'Average call success ratio (target 99 %)',
+    kpiSetup: (seconds) => `Average call set-up time (target ${seconds} s)`,
+    kpiSuccess: (percent) => `Average call success ratio (target ${percent} %)`,
     kpiNone: 'No figures yet.',
     bestEffortShort: 'best effort',
   },

@@ -1,11 +1,11 @@
 // How the pages write times and numbers: Europe/Amsterdam with the zone named (CET/CEST),
 // percentages rounded down so a miss never reads as a hit.
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
-import { formatDuration as durationInWords } from '#src/sla/maintenance-rules.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '#src/time/units.ts';
 import { parseMonthKey, zoneAbbreviation, type MonthKey } from '#src/time/zone.ts';
-import { type Locale, messages } from './messages.ts';
+import { INTL_LOCALE, type Locale } from './locale.ts';
+import { messages } from './messages.ts';
 
-const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'month' | 'time'): Intl.DateTimeFormat {
@@ -19,7 +19,7 @@ function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'm
       month: { month: 'long', year: 'numeric' },
       time: { hour: '2-digit', minute: '2-digit' },
     };
-    format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: SLA_TIME_ZONE, ...options[kind] });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: SLA_TIME_ZONE, ...options[kind] });
     formats.set(key, format);
   }
   return format;
@@ -54,8 +54,29 @@ export function formatMonth(month: MonthKey, locale: Locale): string {
   return dateFormat(locale, 'month').format(Date.UTC(year, m - 1, 15, 12));
 }
 
+const UNITS = [
+  ['day', DAY_MS],
+  ['hour', HOUR_MS],
+  ['minute', MINUTE_MS],
+  ['second', SECOND_MS],
+] as const;
+
+/**
+ * "3 days 4 hours": the two largest non-zero units, truncated, never rounded up, so
+ * 13 days 23 hours 59 minutes of notice never reads as the 14 days it falls short of,
+ * and 1 hour 30 seconds late never reads as the 1 hour allowed. The sign is left out.
+ */
 export function formatDuration(ms: number, locale: Locale): string {
-  return durationInWords(ms, locale);
+  const words = messages[locale].durations;
+  let rest = Math.abs(ms);
+  const parts: string[] = [];
+  for (const [unit, size] of UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) parts.push(`${count} ${words.units[unit][count === 1 ? 0 : 1]}`);
+    if (parts.length === 2) break;
+  }
+  return parts.length > 0 ? parts.join(' ') : words.lessThanASecond;
 }
 
 // Intl formatters are costly to create and a page formats hundreds of numbers: keep them.
@@ -65,7 +86,7 @@ export function formatNumber(value: number, locale: Locale, decimals: number): s
   const key = `${locale}:${decimals}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
     numberFormats.set(key, format);
   }
   return format.format(value);

@@ -1,9 +1,73 @@
 // Dutch texts (the default language). The SLA's own words where it has them.
-import type { Messages } from './messages.ts';
+import { PROVIDER } from './provider.ts';
+import type { Messages } from './types.ts';
+
+const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
 
 export const nl: Messages = {
-  siteTitle: 'voizXL status',
+  siteTitle: `${PROVIDER.name} status`,
+  feeds: {
+    calendarName: (product) => forProduct(`${PROVIDER.name} onderhoud`, product),
+    calendarDescription: (product) =>
+      `Aangekondigd onderhoud aan ${product ?? `de diensten van ${PROVIDER.name}`}: regulier, noodzakelijk en spoedonderhoud. Verplaatst onderhoud verschuift mee; geannuleerd onderhoud blijft zichtbaar als geannuleerd.`,
+    incidentsTitle: (product) => forProduct(`${PROVIDER.name} storingen`, product),
+    incidentsDescription: (product) => `Elke update van de NOC over collectieve storingen van ${product ?? `de diensten van ${PROVIDER.name}`}.`,
+    maintenanceTitle: (product) => forProduct(`${PROVIDER.name} onderhoud`, product),
+    maintenanceDescription: (product) =>
+      `Aankondigingen en wijzigingen (verplaatst, geannuleerd, afgerond) van onderhoud aan ${product ?? `de diensten van ${PROVIDER.name}`}.`,
+    change: {
+      announced: 'Aangekondigd',
+      rescheduled: 'Verplaatst',
+      edited: 'Gewijzigd',
+      started: 'Begonnen',
+      completed: 'Afgerond',
+      cancelled: 'Geannuleerd',
+    },
+    labels: {
+      type: 'Soort',
+      moreInformation: 'Meer informatie',
+      timeRange: (from, to) => `${from} tot ${to}`,
+    },
+    unknownProduct: 'Onbekende dienst',
+  },
+  maintenanceRules: {
+    typeName: {
+      regular: 'Regulier onderhoud',
+      necessary: 'Noodzakelijk onderhoud',
+      emergency: 'Spoedonderhoud',
+      unannounced: 'Onaangekondigd onderhoud',
+    },
+    notice: { regular: '14 dagen', necessary: '24 uur', emergency: '1 uur', unannounced: 'geen' },
+    weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+    moment: (weekday, day, month, year, time, zone) => `${weekday} ${day} ${month} ${year} ${time} ${zone}`,
+    slotOvernight: (openDay, opens, closeDay, closes) => `van ${openDay} ${opens} tot ${closeDay} ${closes}`,
+    slotSameDay: (opens, closes) => `tussen ${opens} en ${closes} op één dag`,
+    announcedNone: 'wordt niet vooraf aangekondigd',
+    announcedAhead: (notice) => `wordt ten minste ${notice} vooraf aangekondigd`,
+    announcedAfterStart: (notice) => `wordt uiterlijk ${notice} na de start aangekondigd`,
+    takesPlace: (slot, zone) => `vindt plaats ${slot} (${zone})`,
+    anyTime: 'kan op elk moment plaatsvinden',
+    rule: (type, announced, when) => `${type} ${announced} en ${when}.`,
+    emptyWindow: 'Een onderhoudsvenster moet eindigen na de start.',
+    demandAhead: (type, notice) => `${type} moet ten minste ${notice} vooraf worden aangekondigd`,
+    demandAfterStart: (type, notice) => `${type} moet uiterlijk ${notice} na de start worden aangekondigd`,
+    notAnnounced: (demand) => `${demand}; dit onderhoud werd niet aangekondigd.`,
+    givenAhead: (duration) => `${duration} vooraf`,
+    givenAfterStart: (duration) => `${duration} na de start`,
+    announcedLate: (demand, given) => `${demand}; dit onderhoud werd ${given} aangekondigd.`,
+    outsideWindow: (type, slot, zone, from, to) => `${type} mag alleen plaatsvinden ${slot} (${zone}); dit onderhoud loopt van ${from} tot ${to}.`,
+    downtime: (type, allowed, actual) => `${type} mag minder dan ${allowed} onderbreking veroorzaken; dit onderhoud duurde ${actual}.`,
+  },
+  durations: {
+    units: { day: ['dag', 'dagen'], hour: ['uur', 'uur'], minute: ['minuut', 'minuten'], second: ['seconde', 'seconden'] },
+    lessThanASecond: 'minder dan een seconde',
+  },
   skipToContent: 'Naar de inhoud',
+  demoNotice: {
+    label: 'Voorbeeldgegevens',
+    text: 'De storingen, het onderhoud en de cijfers op deze site zijn verzonnen, om te laten zien hoe de pagina werkt. De beheerder verwijdert ze met npm run -s demo -- remove.',
+  },
   nav: { home: 'Actueel', history: 'Storingshistorie', maintenance: 'Onderhoud', availability: 'Beschikbaarheid', subscribe: 'Abonneren', label: 'Hoofdmenu' },
   otherLanguage: 'English',
   otherLanguageLabel: 'This page in English',
@@ -140,8 +204,8 @@ export const nl: Messages = {
     ],
     weights: (partial) => `Een gedeeltelijke storing telt voor ${partial} mee.`,
     kpiHeading: 'Prestatie-indicatoren',
-    kpiSetup: 'Gemiddelde call set-up tijd (norm 2 s)',
-    kpiSuccess: 'Gemiddelde call success ratio (norm 99 %)',
+    kpiSetup: (seconds) => `Gemiddelde call set-up tijd (norm ${seconds} s)`,
+    kpiSuccess: (percent) => `Gemiddelde call success ratio (norm ${percent} %)`,
     kpiNone: 'Nog geen cijfers.',
     bestEffortShort: 'best effort',
   },

@@ -3,9 +3,10 @@
 // JavaScript the server-rendered sentence says which zone the times are in.
 import { useEffect, useState } from 'preact/hooks';
 import { SLA_TIME_ZONE as AMSTERDAM } from '#src/domain/vocabulary.ts';
+import { INTL_LOCALE, type Locale } from '#src/i18n/locale.ts';
 
 interface Props {
-  locale: 'nl' | 'en';
+  locale: Locale;
   /** Server-rendered: which zone the page's times are in. */
   note: string;
   /** "Show times in {zone}" / "Show Dutch time". */
@@ -24,7 +25,7 @@ export default function ViewerTimes({ locale, note, toViewer, toAmsterdam }: Pro
 
   useEffect(() => {
     if (!zone) return;
-    const format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    const format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
       timeZone: local ? zone : AMSTERDAM,
       dateStyle: 'long',
       timeStyle: 'short',

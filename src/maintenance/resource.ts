@@ -1,6 +1,7 @@
 // A maintenance as the write API returns it: the page's view (state read off the clock,
 // the SLA rules it breaks), with its version, revision (the calendar's SEQUENCE) and URL.
 import type { Database } from '#db/client.ts';
+import { describeBreach } from '#src/i18n/maintenance-rules.ts';
 import { loadMaintenance } from '#src/read-models/maintenance.ts';
 
 export async function maintenanceResource(db: Database, id: number, siteUrl: string, now: Date) {
@@ -24,6 +25,6 @@ export async function maintenanceResource(db: Database, id: number, siteUrl: str
     state: m.state,
     cancelReason: m.cancelReason,
     overrideReason: m.overrideReason,
-    breaches: m.breaches.map((b) => ({ rule: b.code, message: b.en })),
+    breaches: m.breaches.map((b) => ({ rule: b.code, message: describeBreach(b, 'en') })),
   };
 }

@@ -4,7 +4,8 @@
 import { and, gte, lte, asc } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { monthlyKpis } from '#db/schema.ts';
-import { judgeKpis, type KpiReport, type SlaSettings } from '#src/report/monthly-report.ts';
+import { judgeKpis, type KpiReport } from '#src/sla/kpis.ts';
+import type { SlaSettings } from '#src/sla/settings.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { availabilityReport, computeAvailability, withTarget, type MonthlyAvailabilityRow, type ProductHistory } from '#src/sla/availability.ts';
 import { resolvedAt } from '#src/sla/incident-timers.ts';

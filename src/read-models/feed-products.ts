@@ -2,7 +2,7 @@
 // one a product feed asks for by slug. Six rows: read whole. Also the feeds' "latest of
 // these moments", for lastBuildDate and Last-Modified.
 import type { Database } from '#db/client.ts';
-import type { FeedProduct } from '#src/feeds/words.ts';
+import type { FeedProduct } from '#src/feeds/feed-product.ts';
 import { loadProducts } from './sla-history.ts';
 
 export interface FeedProductRow extends FeedProduct {

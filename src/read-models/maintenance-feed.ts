@@ -18,7 +18,7 @@ import type { Database } from '#db/client.ts';
 import { maintenanceProducts, maintenanceRevisions, maintenances } from '#db/schema.ts';
 import type { CalendarMaintenance } from '#src/feeds/calendar.ts';
 import { maintenanceFeedItems, type FeedMaintenanceRevision } from '#src/feeds/maintenance-feed.ts';
-import type { FeedProduct } from '#src/feeds/words.ts';
+import type { FeedProduct } from '#src/feeds/feed-product.ts';
 import { feedProductOf, inCatalogueOrder, latest, latestUpTo, loadFeedProducts, type FeedProducts } from './feed-products.ts';
 
 /** How many items an RSS feed holds. */

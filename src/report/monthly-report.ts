@@ -5,23 +5,11 @@
 import type { ImpactWeights } from '#src/domain/vocabulary.ts';
 import { availabilityReport } from '#src/sla/availability.ts';
 import { incidentTimers, monthlyResolutionCompliance, type CategoryCompliance } from '#src/sla/incident-timers.ts';
+import { judgeKpis, KPI_TARGETS, type KpiReport } from '#src/sla/kpis.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 import type { HistoryIncident, SlaHistory } from '#src/read-models/sla-history.ts';
 import type { MonthKey } from '#src/time/zone.ts';
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
-
-/** SLA §3.2 performance indicator targets. */
-export const KPI_TARGETS = { callSetupSeconds: 2, callSuccessRatio: 99 } as const;
-
-/** SLA §3.2: set-up time at most 2 s, success ratio at least 99 %. */
-export function judgeKpis(kpi: { callSetupSeconds: number; callSuccessRatio: number }): KpiReport {
-  return {
-    callSetupSeconds: kpi.callSetupSeconds,
-    callSetupMet: kpi.callSetupSeconds <= KPI_TARGETS.callSetupSeconds,
-    callSuccessRatio: kpi.callSuccessRatio,
-    callSuccessMet: kpi.callSuccessRatio >= KPI_TARGETS.callSuccessRatio,
-  };
-}
 
 export interface ProductMonth {
   slug: string;
@@ -42,13 +30,6 @@ export interface CategoryReport extends CategoryCompliance {
   /** Of those with a decided response: answered within the response time. */
   responded: number;
   respondedInTime: number;
-}
-
-export interface KpiReport {
-  callSetupSeconds: number;
-  callSetupMet: boolean;
-  callSuccessRatio: number;
-  callSuccessMet: boolean;
 }
 
 export interface MonthlyReport {

@@ -1,14 +1,15 @@
 // The monthly SLA report as readable text for a terminal or an e-mail, in Dutch or
-// English. Every rounded figure leans against the provider, so a miss never reads as a
+// English, with the SLA's targets from their constants (KPI_TARGETS, RESOLUTION_TARGET_PERCENT). Every rounded figure leans against the provider, so a miss never reads as a
 // hit: percentages round down (98.996 % success is 98,99 %), downtime minutes and call
 // set-up seconds round up (src/i18n/format.ts).
-import { floorPercent, formatCeil, formatMinutes, formatNumber, formatPercent } from '#src/i18n/format.ts';
-import type { Locale } from '#src/i18n/messages.ts';
+import { floorPercent, formatCeil, formatMinutes, formatNumber, formatPercent, formatTarget } from '#src/i18n/format.ts';
+import type { Locale } from '#src/i18n/locale.ts';
+import { RESOLUTION_TARGET_PERCENT } from '#src/sla/incident-timers.ts';
 import type { MonthlyReport } from './monthly-report.ts';
 
 const words = {
   nl: {
-    title: (m: string) => `SLA-rapportage ${m} (tijdzone Europe/Amsterdam)`,
+    title: (m: string, zone: string) => `SLA-rapportage ${m} (tijdzone ${zone})`,
     partial: 'Maand loopt nog: cijfers tot nu.',
     availability: 'Beschikbaarheid',
     columns: ['Dienst', 'Maand', '12 mnd', 'Norm', 'Behaald', 'Ongepland', 'Gepland'],
@@ -24,12 +25,12 @@ const words = {
       `opgelost binnen de ${p} %-termijn: ${within} van ${res} (${share}; norm ${p} %: ${met})`,
     kpis: 'Prestatie-indicatoren',
     noKpis: 'Geen KPI-cijfers voor deze maand.',
-    setup: (v: string, met: string) => `Gemiddelde call set-up tijd ${v} s (norm 2 s: ${met})`,
-    success: (v: string, met: string) => `Gemiddelde call success ratio ${v} % (norm 99 %: ${met})`,
+    setup: (v: string, target: string, met: string) => `Gemiddelde call set-up tijd ${v} s (norm ${target} s: ${met})`,
+    success: (v: string, target: string, met: string) => `Gemiddelde call success ratio ${v} % (norm ${target} %: ${met})`,
     weights: (w: string) => `Gewicht gedeeltelijke storing: ${w}`,
   },
   en: {
-    title: (m: string) => `SLA report ${m} (time zone Europe/Amsterdam)`,
+    title: (m: string, zone: string) => `SLA report ${m} (time zone ${zone})`,
     partial: 'Month in progress: figures up to now.',
     availability: 'Availability',
     columns: ['Product', 'Month', '12 mo', 'Target', 'Met', 'Unplanned', 'Planned'],
@@ -45,8 +46,8 @@ const words = {
       `resolved within the ${p} % mark: ${within} of ${res} (${share}; target ${p} %: ${met})`,
     kpis: 'Performance indicators',
     noKpis: 'No KPI figures for this month.',
-    setup: (v: string, met: string) => `Average call set-up time ${v} s (target 2 s: ${met})`,
-    success: (v: string, met: string) => `Average call success ratio ${v} % (target 99 %: ${met})`,
+    setup: (v: string, target: string, met: string) => `Average call set-up time ${v} s (target ${target} s: ${met})`,
+    success: (v: string, target: string, met: string) => `Average call success ratio ${v} % (target ${target} %: ${met})`,
     weights: (w: string) => `Partial outage weight: ${w}`,
   },
 } as const;
@@ -64,19 +65,20 @@ export function renderReportText(report: MonthlyReport, locale: Locale): string 
     formatMinutes(p.unplannedMinutes, locale),
     formatMinutes(p.plannedMinutes, locale),
   ]);
-  const out = [w.title(report.month), ...(report.partial ? [w.partial] : []), '', w.availability, ...table([[...w.columns], ...rows])];
+  const out = [w.title(report.month, report.timezone), ...(report.partial ? [w.partial] : []), '', w.availability, ...table([[...w.columns], ...rows])];
   out.push(`${w.weights(number(report.impactWeights.partial_outage, 2))}`, '', w.incidents);
   for (const c of report.incidents.categories) {
     out.push(`${w.category(c.category)}: ${w.line(c.reported, c.resolved, c.respondedInTime, c.responded)}`);
     const share = (v: number | null) => (v === null ? w.none : formatPercent(v * 100, locale, 0));
-    out.push(`  ${w.mark(80, c.within80Mark, c.resolved, share(c.share80), yesNo(c.meets80))}`);
-    out.push(`  ${w.mark(95, c.within95Mark, c.resolved, share(c.share95), yesNo(c.meets95))}`);
+    out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark80, c.within80Mark, c.resolved, share(c.share80), yesNo(c.meets80))}`);
+    out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark95, c.within95Mark, c.resolved, share(c.share95), yesNo(c.meets95))}`);
   }
   out.push('', w.kpis);
   if (!report.kpis) out.push(w.noKpis);
   else {
-    out.push(w.setup(formatCeil(report.kpis.callSetupSeconds, locale, 2), yesNo(report.kpis.callSetupMet)));
-    out.push(w.success(number(report.kpis.callSuccessRatio, 2), yesNo(report.kpis.callSuccessMet)));
+    const { callSetupSeconds, callSuccessRatio } = report.kpiTargets;
+    out.push(w.setup(formatCeil(report.kpis.callSetupSeconds, locale, 2), formatTarget(callSetupSeconds, locale), yesNo(report.kpis.callSetupMet)));
+    out.push(w.success(number(report.kpis.callSuccessRatio, 2), formatTarget(callSuccessRatio, locale), yesNo(report.kpis.callSuccessMet)));
   }
   return `${out.join('\n')}\n`;
 }

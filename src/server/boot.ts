@@ -1,23 +1,25 @@
-// Start-up, shared by `npm start`, `astro dev` and the CLI commands: open the database
-// named by the configuration, apply migrations, sync the product catalogue and, on an
-// empty embedded database, fill the demo history.
+// Start-up, shared by `npm start`, `astro dev`, the CLI commands and the test server
+// (test/support/serve-fixed.ts): open the database named by the configuration, apply
+// migrations, sync the product catalogue and, on an empty embedded database, fill the demo
+// history (or the history the caller hands over).
 import { count } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle, type Database } from '#db/client.ts';
 import { runMigrations } from '#db/migrate.ts';
 import { incidents, maintenances, outages } from '#db/schema.ts';
 import { generateDemoHistory } from '#src/demo/history.ts';
-import { importHistory } from '#src/history-import/write.ts';
+import { demoWasRemoved } from '#src/demo/remove.ts';
+import { importHistory, type ImportOptions } from '#src/history-import/write.ts';
 import { readCatalogue, syncCatalogue } from './catalogue.ts';
 import type { Config } from './config.ts';
 
-export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+export async function openConfiguredDatabase(config: Config, now = new Date()): Promise<DatabaseHandle> {
   // A bad catalogue is a configuration error: found before any database is touched.
   const catalogue = readCatalogue(config.catalogueFile);
   const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
     await runMigrations(handle);
     // One transaction: a start that fails half-way leaves the products as they were.
-    await handle.db.transaction((tx) => syncCatalogue(tx, catalogue, new Date()));
+    await handle.db.transaction((tx) => syncCatalogue(tx, catalogue, now));
     return handle;
   } catch (error) {
     await handle.close();
@@ -25,12 +27,35 @@ export async function openConfiguredDatabase(config: Config): Promise<DatabaseHa
   }
 }
 
-/** Opens, migrates and syncs; fills demo history only into an empty embedded database. */
-export async function boot(config: Config, now = new Date()): Promise<{ handle: DatabaseHandle; seeded: boolean }> {
-  const handle = await openConfiguredDatabase(config);
-  const seeded = !config.databaseUrl && config.demoData === 'auto' && (await hasNoHistory(handle.db));
-  if (seeded) await seedDemoHistory(handle.db, now);
-  return { handle, seeded };
+export interface BootOptions {
+  /** The clock of the start-up (catalogue sync, demo history); the wall clock unless a test fixes it. */
+  clock?: () => Date;
+  /**
+   * A history document (the import format) for an empty database, in place of the demo
+   * history and whatever DEMO_DATA says: how the browser and end-to-end tests start with
+   * a known history.
+   */
+  history?: unknown;
+}
+
+/** Opens, migrates and syncs; fills demo history only into an empty embedded database that never had its demo removed. */
+export async function boot(config: Config, { clock = () => new Date(), history }: BootOptions = {}): Promise<{ handle: DatabaseHandle; seeded: boolean }> {
+  const now = clock();
+  const handle = await openConfiguredDatabase(config, now);
+  try {
+    if (history !== undefined) {
+      const seeded = await hasNoHistory(handle.db);
+      if (seeded) await importOrThrow(handle.db, history, { now, actor: 'boot' }, 'the history handed to boot');
+      return { handle, seeded };
+    }
+    // Not again into a database whose demo history was removed (npm run -s demo -- remove).
+    const seeded = !config.databaseUrl && config.demoData === 'auto' && (await hasNoHistory(handle.db)) && !(await demoWasRemoved(handle.db));
+    if (seeded) await seedDemoHistory(handle.db, now);
+    return { handle, seeded };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
 }
 
 export async function hasNoHistory(db: Database): Promise<boolean> {
@@ -39,8 +64,12 @@ export async function hasNoHistory(db: Database): Promise<boolean> {
 }
 
 export async function seedDemoHistory(db: Database, now: Date): Promise<void> {
-  const result = await importHistory(db, generateDemoHistory(now), { now, actor: 'demo' });
+  await importOrThrow(db, generateDemoHistory(now), { now, actor: 'demo' }, 'the demo history');
+}
+
+async function importOrThrow(db: Database, history: unknown, options: ImportOptions, what: string): Promise<void> {
+  const result = await importHistory(db, history, options);
   if (!result.ok) {
-    throw new Error(`the demo history does not import: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    throw new Error(`${what} does not import: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
   }
 }

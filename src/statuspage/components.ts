@@ -2,7 +2,7 @@
 // (`group: true`, its products' ids in `components`, the worst of their statuses), every
 // product a component with its group's id, in catalogue order, each group followed by its
 // products. Pure: the loader hands over the current health and the moments of change.
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
 import type { ProductStatus } from '#src/domain/vocabulary.ts';
 import { worstStatus } from '#src/sla/product-status.ts';
 import type { Component } from './documents.ts';

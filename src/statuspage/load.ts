@@ -3,7 +3,8 @@
 // the page, its status and the components; incidents and maintenances carry full
 // component objects, so the summary is the other documents put together.
 import type { Database } from '#db/client.ts';
-import { messages, type Locale } from '#src/i18n/messages.ts';
+import { messages } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
 import { loadAvailabilityTable } from '#src/read-models/availability.ts';
 import { loadCurrentHealth } from '#src/read-models/current-health.ts';
 import { latestUpTo } from '#src/read-models/feed-products.ts';

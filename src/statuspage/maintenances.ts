@@ -3,7 +3,7 @@
 // scheduled_for/scheduled_until, and updates for what happened: the announcement, the
 // window opening, its end. Cancelled maintenance has no Statuspage state and is left out
 // (src/statuspage/mapping.ts). Pure.
-import { localePath, localized } from '#src/i18n/messages.ts';
+import { localePath, localized } from '#src/i18n/locale.ts';
 import type { MaintenanceView } from '#src/read-models/maintenance.ts';
 import type { AffectedComponent, ComponentStatus, IncidentUpdate, MaintenanceStatus, ScheduledMaintenance } from './documents.ts';
 import { componentsOf, type DocumentContext } from './incidents.ts';

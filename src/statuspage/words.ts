@@ -1,6 +1,6 @@
 // The texts of the maintenance updates the documents derive from the clock (we store no
 // update text for a window opening or closing), in Dutch and English.
-import type { Locale } from '#src/i18n/messages.ts';
+import type { Locale } from '#src/i18n/locale.ts';
 import type { MaintenanceStatus } from './documents.ts';
 
 export const MAINTENANCE_UPDATE_BODY: Record<Locale, Record<Exclude<MaintenanceStatus, 'verifying'>, (description: string) => string>> = {

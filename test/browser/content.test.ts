@@ -6,17 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '#db/client.ts';
-import { runMigrations } from '#db/migrate.ts';
 import { generateDemoHistory } from '#src/demo/history.ts';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
-import { importHistory } from '#src/history-import/write.ts';
 import { formatPercent } from '#src/i18n/format.ts';
 import { loadAvailabilityTable, type AvailabilityTable } from '#src/read-models/availability.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
 import { monthKeyOf } from '#src/time/zone.ts';
 import { openPage, useBrowser } from '../support/browser.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { FIXED_NOW } from '../support/clock.ts';
+import { seededDatabase } from '../support/databases.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const noScript = { javaScript: false } as const;
@@ -26,16 +24,12 @@ let expected: AvailabilityTable;
 const dataDir = mkdtempSync(join(tmpdir(), 'status-browser-content-'));
 
 beforeAll(async () => {
-  server = await startServer({ DATA_DIR: dataDir });
-  // The server filled its database with the demo history of today's date; the same
-  // history in a database of our own gives the figures the page must show.
-  const now = new Date();
-  const replica = await openDatabase({ dataDir: undefined });
-  await runMigrations(replica);
-  await syncCatalogue(replica.db, readCatalogue('db/catalogue.json'), now);
-  await importHistory(replica.db, generateDemoHistory(now), { now, actor: 'test' });
-  expected = await loadAvailabilityTable(replica.db, now, { weights: DEFAULT_IMPACT_WEIGHTS, officeHours: {} });
-  await replica.close();
+  server = await startServer({ DATA_DIR: dataDir }, { now: FIXED_NOW });
+  // The server's clock stands at FIXED_NOW and its history is the demo history of that
+  // moment; the same history in a database of our own gives the figures the page must show.
+  const replica = await seededDatabase('pglite', { catalogueAt: FIXED_NOW, history: generateDemoHistory(FIXED_NOW), now: FIXED_NOW });
+  expected = await loadAvailabilityTable(replica.handle.db, FIXED_NOW, { weights: DEFAULT_IMPACT_WEIGHTS, officeHours: {} });
+  await replica.drop();
 });
 afterAll(async () => {
   await server?.stop();
@@ -70,7 +64,7 @@ describe('incident page', () => {
 describe('availability page', () => {
   it('shows for every product and every complete month the figures of the SLA engine, rounded down', async () => {
     const { page } = await openPage(`${server.url}/availability`, noScript);
-    const current = monthKeyOf(Date.now());
+    const current = monthKeyOf(+FIXED_NOW);
     let compared = 0;
     for (const { product, rows } of expected.products) {
       for (const row of rows.filter((r) => r.month !== current)) {
@@ -152,5 +146,21 @@ describe('times in the viewer\'s zone', () => {
     }
     const { page } = await openPage(`${server.url}/incidents/1`, noScript);
     expect(await page.locator('main').innerText()).toContain('Alle tijden in Nederlandse tijd (CET/CEST).');
+  });
+});
+
+describe('demo notice', () => {
+  it('tells on every page, in its language, that the history is made up', async () => {
+    for (const [path, label] of [
+      ['/', 'Voorbeeldgegevens'],
+      ['/en/availability', 'Sample data'],
+      ['/maintenance/1', 'Voorbeeldgegevens'],
+      ['/en/does-not-exist', 'Sample data'],
+    ] as const) {
+      const { page } = await openPage(`${server.url}${path}`, noScript);
+      const notice = page.getByRole('complementary', { name: label });
+      expect(await notice.count(), path).toBe(1);
+      expect(await notice.innerText(), path).toContain('npm run -s demo -- remove');
+    }
   });
 });

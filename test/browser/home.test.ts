@@ -17,6 +17,7 @@ import {
   useBrowser,
   type OpenedPage,
 } from '../support/browser.ts';
+import { FIXED_NOW } from '../support/clock.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const PRODUCTS = ['VOIPNOW', '3CX', 'Teams (DR)', 'Connectivity', 'voizplus', 'voizApps'];
@@ -25,7 +26,7 @@ useBrowser();
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'status-browser-home-'));
 beforeAll(async () => {
-  server = await startServer({ DATA_DIR: dataDir });
+  server = await startServer({ DATA_DIR: dataDir }, { now: FIXED_NOW });
 });
 afterAll(async () => {
   await server?.stop();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { useBrowser } from '../support/browser.ts';
 import { checkPages, expectBothLanguagesListed, pathOf, type PagePath } from '../support/page-matrix.ts';
+import { FIXED_NOW } from '../support/clock.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 // ─── PAGES UNDER TEST ─────────────────────────────────────────────────────────────────
@@ -41,7 +42,7 @@ useBrowser();
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'status-browser-pages-'));
 beforeAll(async () => {
-  server = await startServer({ DATA_DIR: dataDir });
+  server = await startServer({ DATA_DIR: dataDir }, { now: FIXED_NOW });
 });
 afterAll(async () => {
   await server?.stop();

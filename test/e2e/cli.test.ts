@@ -144,3 +144,42 @@ describe.each(drivers)('npm run import and npm run report on %s', (driver) => {
     expect(await where.inspect(dumpTables)).toEqual(before);
   });
 });
+
+describe.each(drivers)('npm run demo on %s', (driver) => {
+  let where: Target;
+  beforeAll(async () => {
+    where = await target(driver);
+  });
+  afterAll(() => where?.remove());
+
+  it('writes the demo history, removes it and nothing else, and says so', async () => {
+    const seed = await run('demo', ['seed'], where.env);
+    expect(seed.stderr).toBe('');
+    expect(seed.stdout.trim()).toBe('Demo history written: 13 months ending now.');
+    const imported = await run('import', [FIXTURE], where.env);
+    expect(imported.code).toBe(0);
+    const withDemo = await where.inspect(countRows);
+
+    const removed = await run('demo', ['remove'], where.env);
+    expect(removed.stderr).toBe('');
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toMatch(/^Demo history removed: \d+ incident\(s\), \d+ maintenance\(s\), \d+ outage\(s\), \d+ KPI month\(s\); \d+ product\(s\) measured afresh\. Start-up will not add it again\.\n$/);
+    // The fixture moved every product's measured-since and replaced two demo KPI months.
+    expect(removed.stdout).toContain(', 11 KPI month(s); 0 product(s) measured afresh.');
+    const rows = await where.inspect(countRows);
+    expect(rows).toMatchObject({
+      incidents: FIXTURE_COUNTS.incidents,
+      incident_updates: FIXTURE_COUNTS.incidentUpdates,
+      outages: FIXTURE_COUNTS.outages,
+      maintenances: FIXTURE_COUNTS.maintenances,
+      monthly_kpis: FIXTURE_COUNTS.kpis,
+      audit_log: withDemo.audit_log! + 1,
+    });
+
+    const again = await run('demo', ['remove'], where.env);
+    expect(again.stdout.trim()).toBe('The database holds no demo history; nothing was removed.');
+    const usage = await run('demo', ['wipe'], where.env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr.trim()).toBe('Usage: npm run -s demo -- seed | remove');
+  });
+});

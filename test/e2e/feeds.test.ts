@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCalendar, parseRss } from '../support/feed-parsers.ts';
+import { FIXED_NOW } from '../support/clock.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const SITE_URL = 'https://status.voizxl.test';
@@ -22,7 +23,7 @@ describe('the feeds of the built app', () => {
   const get = (path: string, init: RequestInit = {}) => fetch(server.url + path, init);
 
   beforeAll(async () => {
-    server = await startServer({ DATA_DIR: dataDir, SITE_URL });
+    server = await startServer({ DATA_DIR: dataDir, SITE_URL }, { now: FIXED_NOW });
   });
   afterAll(async () => {
     await server?.stop();
@@ -95,7 +96,7 @@ describe('the feeds of the built app', () => {
 
   it('shows the demo history: upcoming windows in the calendar, updates newest first, links from SITE_URL', async () => {
     const calendar = parseCalendar(await (await get('/maintenance.ics')).text());
-    const now = Date.now();
+    const now = +FIXED_NOW;
     expect(calendar.events.filter((e) => +e.start > now).length).toBeGreaterThanOrEqual(2);
     for (const event of calendar.events) {
       expect(event.uid).toMatch(/^maintenance-\d+@status\.voizxl\.test$/);
@@ -124,7 +125,7 @@ describe('the feeds of the built app', () => {
       const completed = items.filter((i) => i.guid.endsWith('-completed@status.voizxl.test'));
       expect(completed.length, path).toBeGreaterThan(0);
       expect(completed[0]!.title, path).toMatch(/^(Afgerond|Completed) – /);
-      for (const item of completed) expect(Date.parse(item.pubDate), path).toBeLessThanOrEqual(Date.now());
+      for (const item of completed) expect(Date.parse(item.pubDate), path).toBeLessThanOrEqual(+FIXED_NOW);
     }
   });
 

@@ -45,6 +45,9 @@ describe('npm start on the embedded database', () => {
       expect(en.html).toContain('Availability target 99.95 %');
       // The demo keeps one incident open: the page says so in words.
       expect(nl.html).not.toContain('Alle systemen werken normaal');
+      // And every page says that the history is made up.
+      expect(nl.html).toContain('<aside class="demo-notice" aria-label="Voorbeeldgegevens">');
+      expect(en.html).toContain('<aside class="demo-notice" aria-label="Sample data">');
       // Pages may be cached briefly; a missing page not at all.
       expect(nl.response.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30');
       expect((await page(server, '/incidents/987654')).response.headers.get('cache-control')).toBe('no-store');
@@ -111,6 +114,7 @@ describe.runIf(drivers.includes('postgres'))('npm start with DATABASE_URL', () =
       const nl = await page(server, '/');
       for (const name of products) expect(nl.html).toMatch(productLink(name));
       expect(nl.html).toContain('Alle systemen werken normaal');
+      expect(nl.html).not.toContain('demo-notice');
     } finally {
       await server.stop();
       await database.drop();

@@ -1,10 +1,8 @@
 // Current status per product, derived from open incidents and maintenance in progress.
 import { afterEach, describe, expect, it } from 'vitest';
-import { importHistory } from '#src/history-import/write.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { loadCurrentHealth } from '#src/read-models/current-health.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
-import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 
 const now = new Date('2026-11-25T14:00:00Z');
 
@@ -64,11 +62,10 @@ describe.each(drivers)('current health on %s', (driver) => {
   afterEach(() => database?.drop());
 
   it('shows the worst open impact, maintenance in progress, and operational otherwise', async () => {
-    database = await freshDatabase(driver);
+    const seeded = await seededDatabase(driver, { catalogueAt: new Date('2025-01-01T00:00:00Z'), history, now });
+    database = seeded;
     const { db } = database.handle;
-    await syncCatalogue(db, readCatalogue('db/catalogue.json'), new Date('2025-01-01T00:00:00Z'));
-    const imported = await importHistory(db, history, { now, actor: 'test' });
-    expect(imported.ok).toBe(true);
+    expect(seeded.imported?.ok).toBe(true);
 
     const health = await loadCurrentHealth(db, now);
     const status = Object.fromEntries(health.groups.flatMap((g) => g.products.map((p) => [p.slug, p.status])));

@@ -14,8 +14,7 @@ import type { ImportInput } from '#src/history-import/schema.ts';
 import { importHistory } from '#src/history-import/write.ts';
 import { loadIncidentFeedData } from '#src/read-models/incident-feed.ts';
 import { loadCalendarData, loadMaintenanceFeedData } from '#src/read-models/maintenance-feed.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
-import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 import { parseCalendar, parseRss } from '../support/feed-parsers.ts';
 
 const site = 'https://status.voizxl.nl';
@@ -101,9 +100,8 @@ async function importAt(db: Database, input: ImportInput, at: Date): Promise<voi
 }
 
 async function setUp(driver: (typeof drivers)[number]): Promise<TestDatabase> {
-  const database = await freshDatabase(driver);
+  const database = await seededDatabase(driver, { catalogueAt: new Date('2024-01-01T00:00:00Z') });
   const { db } = database.handle;
-  await syncCatalogue(db, readCatalogue('db/catalogue.json'), new Date('2024-01-01T00:00:00Z'));
   await importAt(db, history, now);
   await importAt(db, { incidents: [laterIncident] }, new Date('2026-03-16T09:10:00Z'));
   await importAt(db, { maintenances: [notYet] }, new Date('2026-03-20T09:00:00Z'));

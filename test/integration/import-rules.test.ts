@@ -5,8 +5,7 @@ import { count } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { incidents, maintenanceRevisions, maintenances, outages } from '#db/schema.ts';
 import { importHistory } from '#src/history-import/write.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
-import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 
@@ -15,8 +14,7 @@ describe.each(drivers)('import rules on %s', (driver) => {
   afterEach(() => database?.drop());
 
   async function prepared() {
-    database = await freshDatabase(driver);
-    await syncCatalogue(database.handle.db, readCatalogue('db/catalogue.json'), new Date('2026-01-01T00:00:00Z'));
+    database = await seededDatabase(driver, { catalogueAt: new Date('2026-01-01T00:00:00Z') });
     return database.handle.db;
   }
 

@@ -5,8 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { incidentUpdateImpacts, incidentUpdates } from '#db/schema.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { importHistory } from '#src/history-import/write.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
-import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
 const incident = (updates: NonNullable<ImportInput['incidents']>[number]['updates']): ImportInput => ({
@@ -20,9 +19,8 @@ describe.each(drivers)('re-importing an incident on %s', (driver) => {
   afterEach(() => database?.drop());
 
   it('keeps update ids when an update is appended, corrected or removed', async () => {
-    database = await freshDatabase(driver);
+    database = await seededDatabase(driver, { catalogueAt: new Date('2026-01-01T00:00:00Z') });
     const { db } = database.handle;
-    await syncCatalogue(db, readCatalogue('db/catalogue.json'), new Date('2026-01-01T00:00:00Z'));
     const ids = async () => (await db.select().from(incidentUpdates).orderBy(asc(incidentUpdates.publishedAt))).map((u) => [u.id, u.message]);
 
     expect((await importHistory(db, incident([first]), { now, actor: 'test' })).ok).toBe(true);

@@ -12,7 +12,6 @@ import type { ImportInput } from '#src/history-import/schema.ts';
 import { importHistory, type ImportResult } from '#src/history-import/write.ts';
 import { loadMonthlyReport } from '#src/read-models/monthly-report.ts';
 import type { MonthlyReport, ProductMonth, SlaSettings } from '#src/report/monthly-report.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
 import {
   AFTER_MARCH,
   BAD_FILE_PROBLEMS,
@@ -24,7 +23,7 @@ import {
   MARCH_2026_KPIS,
   expectFigures,
 } from '../fixtures/history-expected.ts';
-import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 import { countRows, dumpTables } from '../support/table-dump.ts';
 
 const settings: SlaSettings = { weights: DEFAULT_IMPACT_WEIGHTS, officeHours: { start: '08:00', end: '17:00', holidays: [] } };
@@ -45,8 +44,7 @@ function expectOk(result: ImportResult) {
 describe.each(drivers)('history import and monthly report on %s', (driver) => {
   let database: TestDatabase;
   beforeEach(async () => {
-    database = await freshDatabase(driver);
-    await syncCatalogue(database.handle.db, readCatalogue('db/catalogue.json'), catalogueCreated);
+    database = await seededDatabase(driver, { catalogueAt: catalogueCreated });
   });
   afterEach(() => database?.drop());
 
@@ -282,9 +280,8 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     expect(await dumpTables(db)).toEqual(before);
 
     // Also on an empty history: not one row of it.
-    const empty = await freshDatabase(driver);
+    const empty = await seededDatabase(driver, { catalogueAt: catalogueCreated });
     try {
-      await syncCatalogue(empty.handle.db, readCatalogue('db/catalogue.json'), catalogueCreated);
       const emptyBefore = await dumpTables(empty.handle.db);
       const refused = await importHistory(empty.handle.db, badFixture(), { now: AFTER_MARCH, actor: 'test' });
       expect(refused.ok).toBe(false);

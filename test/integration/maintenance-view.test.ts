@@ -1,10 +1,8 @@
 // Maintenance as the pages show it: the SLA check of unannounced maintenance uses the
 // downtime actually recorded, and announcements dated after now are not shown yet.
 import { afterEach, describe, expect, it } from 'vitest';
-import { importHistory } from '#src/history-import/write.ts';
 import { loadMaintenanceLists } from '#src/read-models/maintenance.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
-import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
+import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 
 const importedAt = new Date('2026-11-25T12:00:00Z');
 
@@ -13,12 +11,10 @@ describe.each(drivers)('maintenance view on %s', (driver) => {
   afterEach(() => database?.drop());
 
   it('judges unannounced maintenance by its recorded downtime, and hides announcements still to come', async () => {
-    database = await freshDatabase(driver);
-    const { db } = database.handle;
-    await syncCatalogue(db, readCatalogue('db/catalogue.json'), new Date('2026-01-01T00:00:00Z'));
-    const result = await importHistory(
-      db,
-      {
+    const seeded = await seededDatabase(driver, {
+      catalogueAt: new Date('2026-01-01T00:00:00Z'),
+      now: importedAt,
+      history: {
         outages: [
           // 30 s and, overlapping it, 20 s: 40 s of downtime in the first window.
           { id: 'o1', product: 'teams-dr', start: '2026-11-20T14:00:10+01:00', end: '2026-11-20T14:00:40+01:00', impact: 'major_outage' },
@@ -32,9 +28,10 @@ describe.each(drivers)('maintenance view on %s', (driver) => {
           { id: 'later', type: 'necessary', title: 'Later', products: ['3cx'], announcedAt: '2026-11-25T10:00:00+01:00', start: '2026-11-30T19:00:00+01:00', end: '2026-11-30T20:00:00+01:00' },
         ],
       },
-      { now: importedAt, actor: 'test' },
-    );
-    expect(result.ok).toBe(true);
+    });
+    database = seeded;
+    const { db } = database.handle;
+    expect(seeded.imported?.ok).toBe(true);
 
     const lists = await loadMaintenanceLists(db, importedAt, new Date('2026-01-01T00:00:00Z'));
     const byTitle = new Map(lists.past.map((m) => [m.title, m]));

@@ -1,12 +1,15 @@
 // Fresh databases for integration tests: an in-memory PGlite always, and a new database on
 // the PostgreSQL server named by TEST_DATABASE_URL when it is set (CI sets it; there it is
 // required, so PostgreSQL tests fail rather than silently skip). Each is removed afterwards.
+// seededDatabase adds the product catalogue and a history: the common set-up, once.
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
 import { openDatabase, type Database, type DatabaseHandle } from '#db/client.ts';
 import { runMigrations } from '#db/migrate.ts';
 import * as schema from '#db/schema.ts';
+import { importHistory, type ImportResult } from '#src/history-import/write.ts';
+import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
 
 export type Driver = 'pglite' | 'postgres';
 
@@ -63,4 +66,31 @@ export async function freshDatabase(driver: Driver, { migrated = true } = {}): P
       await admin.end();
     },
   };
+}
+
+export interface SeedOptions {
+  /** When the catalogue's products are first created (their "measured since" until an import moves it). */
+  catalogueAt: Date;
+  /** A history document to import, at `now`. */
+  history?: unknown;
+  /** The time of the import (required with `history`). */
+  now?: Date;
+}
+
+/**
+ * The set-up of nearly every database test in one place: a fresh migrated database, the
+ * product catalogue (db/catalogue.json) synced at `catalogueAt`, and, when given, a history
+ * imported at `now`. The import's result is returned for the test to judge.
+ */
+export async function seededDatabase(driver: Driver, options: SeedOptions): Promise<TestDatabase & { imported: ImportResult | null }> {
+  const database = await freshDatabase(driver);
+  try {
+    await syncCatalogue(database.handle.db, readCatalogue('db/catalogue.json'), options.catalogueAt);
+    const imported =
+      options.history === undefined ? null : await importHistory(database.handle.db, options.history, { now: options.now ?? options.catalogueAt, actor: 'test' });
+    return { ...database, imported };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
 }

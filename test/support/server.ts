@@ -1,5 +1,6 @@
 // Starts the built status page (`node src/cli/start.ts`, as `npm run serve` does) on a
-// free port in a child process, and stops it again.
+// free port in a child process, and stops it again; with { now }, the test server instead
+// (./serve-fixed.ts: the same start-up with a fixed clock and the demo history of that moment).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -30,11 +31,12 @@ export async function runStart(env: Record<string, string>): Promise<{ code: num
   return { code, stdout, stderr };
 }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, { now, timeoutMs = 60_000 }: { now?: Date; timeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // The site's public address is the one the tests use, unless a test names another.
-  const child: ChildProcess = spawn(process.execPath, ['src/cli/start.ts'], {
+  const command = now ? ['test/support/serve-fixed.ts', now.toISOString()] : ['src/cli/start.ts'];
+  const child: ChildProcess = spawn(process.execPath, command, {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, ...env },
     stdio: 'pipe',
   });

@@ -5,6 +5,7 @@
 // time zones by the test script.
 import { describe, expect, it } from 'vitest';
 import { generateDemoHistory } from '#src/demo/history.ts';
+import { DEMO_ID_PREFIX, demoDayOf, openIncidentId } from '#src/demo/marker.ts';
 import { importDocument } from '#src/history-import/schema.ts';
 import type { ImportDocument } from '#src/history-import/schema.ts';
 import { availabilityReport } from '#src/sla/availability.ts';
@@ -224,5 +225,17 @@ describe('demo incidents and the SLA clocks', () => {
       expect(count / tally.total).toBeGreaterThan(low);
       expect(count).toBeLessThan(tally.total);
     }
+  });
+});
+
+describe('the demo marker', () => {
+  it.each(MOMENTS.map((m) => [m.toISOString(), m] as const))('marks every item of the history of %s as demo, and names its day', (_, now) => {
+    const doc = generate(now);
+    const ids = [...doc.incidents, ...doc.maintenances, ...doc.outages].map((item) => item.id);
+    for (const id of ids) expect(id.startsWith(DEMO_ID_PREFIX), id).toBe(true);
+    const day = now.toISOString().slice(0, 10);
+    expect(ids).toContain(openIncidentId(day));
+    expect(demoDayOf(openIncidentId(day))).toBe(day);
+    expect(demoDayOf('demo-inc-2026-03-1')).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { maintenanceProducts, maintenanceRevisions, maintenances } from '#db/sch
 import { CommandError, notFound, type FieldProblem } from '#src/commands/errors.ts';
 import { checkVersion } from '#src/commands/run.ts';
 import type { MaintenanceType } from '#src/domain/vocabulary.ts';
+import { describeBreach } from '#src/i18n/maintenance-rules.ts';
 import { checkMaintenance, type MaintenanceRuleCode } from '#src/sla/maintenance-rules.ts';
 
 export type MaintenanceRow = typeof maintenances.$inferSelect;
@@ -50,7 +51,7 @@ export function checkRules(plan: Plan, overrideReason: string | undefined, overr
   const accepted = new Set(overridden ? breachesOf(overridden).map((b) => b.code) : []);
   const breaches = breachesOf(plan).filter((b) => !accepted.has(b.code));
   if (breaches.length === 0 || overrideReason) return;
-  const fields: FieldProblem[] = breaches.map((b) => ({ path: RULE_FIELD[b.code], rule: b.code, message: b.en }));
+  const fields: FieldProblem[] = breaches.map((b) => ({ path: RULE_FIELD[b.code], rule: b.code, message: describeBreach(b, 'en') }));
   throw new CommandError('rule_broken', `the maintenance breaks ${breaches.length} SLA rule(s); give an overrideReason to schedule it anyway`, fields);
 }
 

@@ -1,0 +1,200 @@
+// The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds
+// and the rule sentences use, per language. Only types here; the catalogues import this
+// file and nothing imports them but messages.ts.
+import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, ProductStatus } from '#src/domain/vocabulary.ts';
+import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
+import type { OverallStatus } from '#src/sla/product-status.ts';
+
+/** The words of the feeds and calendars; `product` is the name of the product a feed is for, or null for all. */
+export interface FeedWords {
+  calendarName: (product: string | null) => string;
+  calendarDescription: (product: string | null) => string;
+  incidentsTitle: (product: string | null) => string;
+  incidentsDescription: (product: string | null) => string;
+  maintenanceTitle: (product: string | null) => string;
+  maintenanceDescription: (product: string | null) => string;
+  change: Record<MaintenanceChange, string>;
+  labels: {
+    type: string;
+    moreInformation: string;
+    timeRange: (from: string, to: string) => string;
+  };
+  /** The body of a 404 for a product slug that does not exist. */
+  unknownProduct: string;
+}
+
+/**
+ * The SLA's maintenance rules in words (src/i18n/maintenance-rules.ts puts them together
+ * from the codes and figures of src/sla/maintenance-rules.ts).
+ */
+export interface MaintenanceRuleWords {
+  typeName: Record<MaintenanceType, string>;
+  /** The notice as the SLA words it ("24 hours", not "1 day"). */
+  notice: Record<MaintenanceType, string>;
+  /** Monday first. */
+  weekdays: readonly string[];
+  /** January first. */
+  months: readonly string[];
+  /** "Friday 12 June 2026 21:00 CEST". */
+  moment: (weekday: string, day: number, month: string, year: number, time: string, zone: string) => string;
+  slotOvernight: (openDay: string, opens: string, closeDay: string, closes: string) => string;
+  slotSameDay: (opens: string, closes: string) => string;
+  announcedNone: string;
+  announcedAhead: (notice: string) => string;
+  announcedAfterStart: (notice: string) => string;
+  takesPlace: (slot: string, zone: string) => string;
+  anyTime: string;
+  /** The rule of a type in one sentence. */
+  rule: (type: string, announced: string, when: string) => string;
+  emptyWindow: string;
+  demandAhead: (type: string, notice: string) => string;
+  demandAfterStart: (type: string, notice: string) => string;
+  notAnnounced: (demand: string) => string;
+  givenAhead: (duration: string) => string;
+  givenAfterStart: (duration: string) => string;
+  announcedLate: (demand: string, given: string) => string;
+  outsideWindow: (type: string, slot: string, zone: string, from: string, to: string) => string;
+  downtime: (type: string, allowed: string, actual: string) => string;
+}
+
+export interface DurationWords {
+  /** Singular and plural, largest first. */
+  units: { day: readonly [string, string]; hour: readonly [string, string]; minute: readonly [string, string]; second: readonly [string, string] };
+  lessThanASecond: string;
+}
+
+export interface Messages {
+  siteTitle: string;
+  feeds: FeedWords;
+  maintenanceRules: MaintenanceRuleWords;
+  durations: DurationWords;
+  skipToContent: string;
+  /** Shown on every page while the database holds demo history. */
+  demoNotice: { label: string; text: string };
+  nav: { home: string; history: string; maintenance: string; availability: string; subscribe: string; label: string };
+  otherLanguage: string;
+  otherLanguageLabel: string;
+  overall: Record<OverallStatus, string>;
+  status: Record<ProductStatus, string>;
+  impact: Record<Impact, string>;
+  incidentStatus: Record<IncidentStatus, string>;
+  maintenanceState: Record<MaintenanceState, string>;
+  noData: string;
+  times: { note: string; toViewer: string; toAmsterdam: string };
+  updatedAt: (time: string) => string;
+  target: (percent: string) => string;
+  bestEffort: string;
+  home: {
+    productsHeading: string;
+    activeIncidents: string;
+    noActiveIncidents: string;
+    latestUpdate: string;
+    nextUpdateBy: (time: string) => string;
+    nextUpdateOverdue: (time: string) => string;
+    maintenanceHeading: string;
+    noMaintenance: string;
+    thisMonth: (month: string) => string;
+    barLabel: (product: string, days: number) => string;
+    barSummary: (operational: number, days: number) => string;
+    dayTip: (day: string, status: string, availability: string) => string;
+    targetMet: string;
+    targetMissed: string;
+    subscribeHeading: string;
+    subscribeText: string;
+  };
+  incident: {
+    category: (n: number) => string;
+    categoryMeaning: Record<1 | 2, string>;
+    /** The category's SLA times in words, from INCIDENT_SLA (src/sla/incident-timers.ts). */
+    categoryTerms: (terms: IncidentSlaTerms) => string;
+    reported: string;
+    resolved: string;
+    unresolved: string;
+    duration: string;
+    affected: string;
+    timeline: string;
+    /** Beside an update the NOC corrected after publishing it. */
+    edited: (time: string) => string;
+    permalink: string;
+    slaHeading: string;
+    response: string;
+    resolution80: string;
+    resolution95: string;
+    due: (time: string) => string;
+    met: string;
+    missed: string;
+    pending: string;
+    backToHistory: string;
+  };
+  history: {
+    title: string;
+    intro: (months: number) => string;
+    filterLabel: string;
+    allProducts: string;
+    apply: string;
+    none: string;
+    page: (page: number, pages: number) => string;
+    newer: string;
+    older: string;
+  };
+  maintenance: {
+    title: string;
+    inProgress: string;
+    upcoming: string;
+    past: string;
+    cancelled: string;
+    none: string;
+    window: string;
+    announced: string;
+    notice: string;
+    noticeAfterStart: (duration: string) => string;
+    unannounced: string;
+    products: string;
+    expectedImpact: string;
+    state: string;
+    rule: string;
+    breaches: string;
+    override: string;
+    cancelReason: string;
+    addToCalendar: string;
+  };
+  availability: {
+    title: string;
+    intro: string;
+    month: string;
+    monthly: string;
+    rolling12: string;
+    target: string;
+    met: string;
+    unplanned: string;
+    planned: string;
+    yes: string;
+    no: string;
+    chartLabel: (product: string) => string;
+    formulaHeading: string;
+    formula: string[];
+    weights: (partial: string) => string;
+    kpiHeading: string;
+    /** With the SLA §3.2 target (KPI_TARGETS). */
+    kpiSetup: (seconds: string) => string;
+    kpiSuccess: (percent: string) => string;
+    kpiNone: string;
+    bestEffortShort: string;
+  };
+  product: { incidents: string; maintenance: string; feeds: string };
+  subscribe: {
+    title: string;
+    intro: string;
+    calendarHeading: string;
+    feedsHeading: string;
+    allProducts: string;
+    calendar: string;
+    calendarFile: string;
+    incidentsFeed: string;
+    maintenanceFeed: string;
+    google: string;
+    apple: string;
+    outlook: string;
+  };
+  notFound: { title: string; text: string; home: string };
+}
