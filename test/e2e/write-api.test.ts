@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, createToken } from '#src/auth/users.ts';
 import { addDays, isoWeekday, zonedParts, zonedToInstant } from '#src/time/zone.ts';
 import { drivers } from '../support/databases.ts';
 import { parseCalendar, parseRss } from '../support/feed-parsers.ts';
@@ -57,7 +58,6 @@ describe.each(drivers)('the write API on %s', (driver) => {
     const admin = await run('user', ['add', 'Noc@Example.nl', '--name', 'NOC', '--role', 'admin'], env, `${PASSWORD}\n`);
     expect(admin.stderr).toBe('');
     expect(admin.stdout).toBe('Added admin noc@example.nl.\n');
-    expect((await run('user', ['add', 'op@example.nl', '--name', 'Op', '--role', 'operator'], env, PASSWORD)).code).toBe(0);
     const create = async (args: string[]) => {
       const made = await run('token', ['create', ...args], env);
       expect(made.code, made.stderr).toBe(0);
@@ -65,20 +65,25 @@ describe.each(drivers)('the write API on %s', (driver) => {
       expect(made.stdout).toMatch(/^vzs_[0-9a-f]{8}_[A-Za-z0-9_-]{43}\n$/);
       return made.stdout.trim();
     };
-    tokens.all = await create(['noc@example.nl', '--name', 'curl']);
-    tokens.outages = await create(['op@example.nl', '--name', 'nms', '--scopes', 'outages']);
     tokens.revoked = await create(['noc@example.nl', '--name', 'old']);
-    tokens.expired = await create(['noc@example.nl', '--name', 'short', '--expires-days', '1']);
     const revoke = await run('token', ['revoke', tokens.revoked.slice(0, 12)], env);
     expect(revoke.stdout).toBe(`Revoked ${tokens.revoked.slice(0, 12)}.\n`);
-    // The expired token: moved into the past behind the API's back, as time would.
-    await where.inspect((db) => db.execute(sql`update api_tokens set expires_at = now() - interval '1 minute' where prefix = ${tokens.expired.slice(0, 12)}`));
+    // The rest through the same commands in-process (each CLI run is a process that opens the database).
+    await where.inspect(async (db) => {
+      const ctx = { db, actor: { kind: 'system', name: 'cli' } as const, now: new Date() };
+      await addUser(ctx, { email: 'op@example.nl', name: 'Op', role: 'operator', password: PASSWORD });
+      tokens.all = (await createToken(ctx, { email: 'noc@example.nl', name: 'curl' })).token;
+      tokens.outages = (await createToken(ctx, { email: 'op@example.nl', name: 'nms', scopes: ['outages'] })).token;
+      tokens.expired = (await createToken(ctx, { email: 'noc@example.nl', name: 'short', expiresDays: 1 })).token;
+      // The expired token: moved into the past behind the API's back, as time would.
+      await db.execute(sql`update api_tokens set expires_at = now() - interval '1 minute' where prefix = ${tokens.expired.slice(0, 12)}`);
+    });
     const list = await run('token', ['list'], env);
     expect(list.stdout.split('\n').filter(Boolean)).toHaveLength(4);
     expect(list.stdout).toContain(`${tokens.revoked.slice(0, 12)}\tnoc@example.nl\told\tincidents,maintenance,outages,kpis,alerts\trevoked`);
     expect(list.stdout).not.toContain(tokens.all.slice(13));
     await start();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await server?.stop();
     await where?.remove();
