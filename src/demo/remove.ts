@@ -9,6 +9,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { auditLog, incidents, maintenances, monthlyKpis, outages, products } from '#db/schema.ts';
+import { bumpDataVersion } from '#src/commands/data-version.ts';
 import type { Catalogue } from '#src/server/catalogue.ts';
 import { generateDemoHistory } from './history.ts';
 import { DEMO_ID_PREFIX, demoDayOf } from './marker.ts';
@@ -58,6 +59,8 @@ export async function removeDemoHistory(db: Database, catalogue: Catalogue, now:
     };
     const removal: DemoRemoval = { ...gone, kpis, products: productsReset };
     await tx.insert(auditLog).values({ ...DEMO_REMOVED, after: removal, at: now });
+    // What the page shows changed: readers and caches must see a new published state.
+    await bumpDataVersion(tx, now);
     return removal;
   });
 }
