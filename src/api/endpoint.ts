@@ -44,14 +44,10 @@ const REFUSAL_TEXT: Record<TokenRefusal, string> = {
 
 let limiter: RateLimiter | undefined;
 
-function runtime(): { config: Config } {
-  return { config: getRuntime().config };
-}
-
 export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Promise<ApiResult>): APIRoute {
   return async (context) => {
     const { request } = context;
-    const { config } = runtime();
+    const { config } = getRuntime();
     const { db, now } = context.locals;
     try {
       const auth = await authenticateBearer(db, request.headers.get('authorization'), now);
