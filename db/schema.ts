@@ -285,7 +285,7 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     tokenHash: text('token_hash').notNull().unique('api_tokens_hash_key'),
-    /** What the token may write: a subset of TOKEN_SCOPES (src/auth/actor.ts). */
+    /** What the token may write: a subset of TOKEN_SCOPES (src/domain/actor.ts). */
     scopes: jsonb('scopes').$type<string[]>().notNull().default([]),
     createdAt: utc('created_at').notNull().defaultNow(),
     lastUsedAt: utc('last_used_at'),

@@ -13,8 +13,8 @@ import type { RequestContext } from '#src/http/context.ts';
 import { splitLocale } from '#src/http/locale.ts';
 import { crossSiteForbidden, isForbiddenCrossSite } from '#src/http/origin-check.ts';
 import { guardPrivate, isPrivatePath } from '#src/http/private.ts';
-import { slaSettingsOf } from '#src/server/config.ts';
-import { getRuntime } from '#src/server/runtime.ts';
+import { slaSettingsOf } from '#src/config/environment.ts';
+import { getRuntime } from '#src/config/runtime.ts';
 
 const language = defineMiddleware((context, next) => {
   if (isForbiddenCrossSite(context.request, context.url)) return crossSiteForbidden(context.request);
@@ -24,13 +24,16 @@ const language = defineMiddleware((context, next) => {
 });
 
 const requestContext = defineMiddleware(async (context, next) => {
-  const { config, database, clock } = getRuntime();
+  const runtime = getRuntime();
+  const { config, database, clock } = runtime;
   const request: RequestContext = {
     db: database.db,
     now: clock(),
     sla: slaSettingsOf(config),
     siteUrl: config.siteUrl,
     locale: context.locals.locale,
+    config,
+    runtime,
   };
   Object.assign(context.locals, request);
   if (isPrivatePath(context.url.pathname)) {

@@ -4,12 +4,11 @@
 // POST, If-Match, and CommandError → status. Anything unexpected is logged without the
 // request's content and answered 500 without a stack trace.
 import type { APIContext, APIRoute } from 'astro';
-import type { TokenScope } from '#src/auth/actor.ts';
+import type { TokenScope } from '#src/domain/actor.ts';
 import { authenticateBearer, type TokenRefusal } from '#src/auth/authenticate.ts';
 import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
-import type { Config } from '#src/server/config.ts';
-import { getRuntime } from '#src/server/runtime.ts';
+import type { Config } from '#src/config/environment.ts';
 import { readJsonBody } from './body.ts';
 import { claimKey } from './idempotency.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -47,8 +46,7 @@ let limiter: RateLimiter | undefined;
 export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Promise<ApiResult>): APIRoute {
   return async (context) => {
     const { request } = context;
-    const { config } = getRuntime();
-    const { db, now } = context.locals;
+    const { db, now, config } = context.locals;
     try {
       const auth = await authenticateBearer(db, request.headers.get('authorization'), now);
       if (!auth.ok) {

@@ -3,7 +3,7 @@
 // what the API accepts. Served at /api/v1/openapi.json.
 import { z } from 'zod';
 import { alertmanagerPayload } from '#src/alertmanager/receive.ts';
-import { TOKEN_SCOPES, type TokenScope } from '#src/auth/actor.ts';
+import { TOKEN_SCOPES, type TokenScope } from '#src/domain/actor.ts';
 import { correctUpdateInput, createIncidentInput, editIncidentInput, postUpdateInput } from '#src/incidents/schema.ts';
 import { setKpisInput } from '#src/kpis/set-month.ts';
 import { cancelMaintenanceInput, editMaintenanceInput, scheduleMaintenanceInput } from '#src/maintenance/schema.ts';

@@ -11,7 +11,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export type ApiErrorCode = CommandErrorCode | 'malformed_json' | 'unauthorized' | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'method_not_allowed' | 'idempotency_key_reused' | 'idempotency_key_in_use' | 'internal';
 
 export function apiError(status: number, code: ApiErrorCode, message: string, fields: FieldProblem[] = [], headers: Record<string, string> = {}): Response {
-  return json(status, { error: { code, message, fields } }, headers);
+  const listed = fields.map(({ path, message, rule }) => (rule ? { path, message, rule } : { path, message }));
+  return json(status, { error: { code, message, fields: listed } }, headers);
 }
 
 const STATUS_OF: Record<CommandErrorCode, number> = { invalid: 422, rule_broken: 422, forbidden: 403, not_found: 404, conflict: 409, stale: 412 };

@@ -3,7 +3,7 @@
 // transaction, so an audit row exists exactly when the write does.
 import type { Queryable } from '#db/client.ts';
 import { auditLog } from '#db/schema.ts';
-import { actorName, type Actor } from '#src/auth/actor.ts';
+import { actorName, type Actor } from '#src/domain/actor.ts';
 
 export interface AuditEntry {
   action: string;

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '#db/client.ts';
 import { apiTokens, users } from '#db/schema.ts';
-import { TOKEN_SCOPES, type Actor, type TokenScope } from './actor.ts';
+import { TOKEN_SCOPES, type Actor, type TokenScope } from '#src/domain/actor.ts';
 import { TOKEN_SHAPE, hashToken } from './secrets.ts';
 
 export type TokenRefusal = 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked' | 'disabled';

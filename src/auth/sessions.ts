@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, lt, or } from 'drizzle-orm';
 import type { Queryable } from '#db/client.ts';
 import { sessions, users } from '#db/schema.ts';
-import type { Role } from './actor.ts';
+import type { Role } from '#src/domain/actor.ts';
 
 export interface SessionSettings {
   idleMinutes: number;

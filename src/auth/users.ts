@@ -7,7 +7,7 @@ import type { Queryable } from '#db/client.ts';
 import { apiTokens, users } from '#db/schema.ts';
 import { CommandError, fieldError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
-import { ROLES, TOKEN_SCOPES, type Actor, type TokenScope } from './actor.ts';
+import { ROLES, TOKEN_SCOPES, type Actor, type TokenScope } from '#src/domain/actor.ts';
 import { PASSWORD_MIN_LENGTH, generateToken, hashPassword } from './secrets.ts';
 
 const email = z.email({ error: 'must be an e-mail address' }).max(254).transform((v) => v.toLowerCase());

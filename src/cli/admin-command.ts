@@ -3,7 +3,7 @@
 // a refused command. On the embedded database the server holds DATA_DIR: stop it first
 // (the lock error says so), or run the server on PostgreSQL.
 import { openConfiguredDatabase } from '#src/server/boot.ts';
-import { loadConfig } from '#src/server/config.ts';
+import { loadConfig } from '#src/config/environment.ts';
 import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
 import { failOnStartupError } from './fail.ts';

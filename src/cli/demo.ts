@@ -4,8 +4,8 @@
 import { holdsDemoHistory } from '#src/demo/presence.ts';
 import { removeDemoHistory } from '#src/demo/remove.ts';
 import { hasNoHistory, openConfiguredDatabase, seedDemoHistory } from '#src/server/boot.ts';
-import { readCatalogue } from '#src/server/catalogue.ts';
-import { loadConfig } from '#src/server/config.ts';
+import { readCatalogue } from '#src/products/catalogue.ts';
+import { loadConfig } from '#src/config/environment.ts';
 import { failOnStartupError } from './fail.ts';
 
 const command = process.argv[2];

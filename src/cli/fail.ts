@@ -1,8 +1,8 @@
 // How every command ends on a problem a user can fix: one line naming the setting and
 // the rule, exit code 1, no stack trace. Anything else is a bug and keeps its stack.
 import { DatabaseUnavailableError } from '#db/client.ts';
-import { CatalogueError } from '#src/server/catalogue.ts';
-import { ConfigError } from '#src/server/config.ts';
+import { CatalogueError } from '#src/products/catalogue.ts';
+import { ConfigError } from '#src/config/environment.ts';
 
 export function failOnStartupError(error: unknown): never {
   if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);

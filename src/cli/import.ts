@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { importHistory } from '#src/history-import/write.ts';
 import { openConfiguredDatabase } from '#src/server/boot.ts';
-import { loadConfig } from '#src/server/config.ts';
+import { loadConfig } from '#src/config/environment.ts';
 import { failOnStartupError } from './fail.ts';
 
 const file = process.argv[2];

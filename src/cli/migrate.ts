@@ -1,6 +1,6 @@
 // `npm run db:migrate`: apply the migrations and sync the product catalogue, nothing else.
 import { openConfiguredDatabase } from '#src/server/boot.ts';
-import { loadConfig } from '#src/server/config.ts';
+import { loadConfig } from '#src/config/environment.ts';
 import { failOnStartupError } from './fail.ts';
 
 try {

@@ -1,10 +1,10 @@
 // `npm run report -- --month 2026-03 [--json] [--lang en]`: the monthly SLA report of the
 // configured database, as text or as one JSON document (percentages unrounded).
 import { parseArgs } from 'node:util';
-import { loadMonthlyReport } from '#src/read-models/monthly-report.ts';
+import { loadMonthlyReport } from '#src/report/load.ts';
 import { renderReportText } from '#src/report/text.ts';
 import { openConfiguredDatabase } from '#src/server/boot.ts';
-import { loadConfig, slaSettingsOf } from '#src/server/config.ts';
+import { loadConfig, slaSettingsOf } from '#src/config/environment.ts';
 import { isMonthKey, monthKeyOf } from '#src/time/zone.ts';
 import { failOnStartupError } from './fail.ts';
 

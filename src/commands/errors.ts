@@ -2,6 +2,7 @@
 // message, and for input problems every field with the rule it broke. A refused command
 // has written nothing (its transaction rolled back).
 import type { z } from 'zod';
+import type { RuleBreach } from '#src/sla/maintenance-rules.ts';
 
 export type CommandErrorCode =
   /** The input does not parse: 422 with fields. */
@@ -22,6 +23,9 @@ export interface FieldProblem {
   message: string;
   /** A machine-readable rule code where one exists (maintenance rules). */
   rule?: string;
+  /** The broken maintenance rule with its figures, so the console words it in its language
+   *  (the API sends path, message and rule). */
+  breach?: RuleBreach;
 }
 
 export class CommandError extends Error {

@@ -4,7 +4,7 @@
 // refused request has written nothing.
 import type { z } from 'zod';
 import type { Database, Transaction } from '#db/client.ts';
-import { can, type Actor, type Permission } from '#src/auth/actor.ts';
+import { can, type Actor, type Permission } from '#src/domain/actor.ts';
 import { writeAudit, type AuditEntry } from '#src/audit/write.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { CommandError, invalidInput } from './errors.ts';

@@ -2,13 +2,12 @@
 // the actor the commands see, one `now`, the language, and the CSRF check of a posted form.
 import type { AstroGlobal } from 'astro';
 import type { Database } from '#db/client.ts';
-import type { Actor } from '#src/auth/actor.ts';
+import type { Actor } from '#src/domain/actor.ts';
 import { csrfMatches, type SignedIn } from '#src/auth/sessions.ts';
 import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
 import type { Locale } from '#src/i18n/locale.ts';
-import type { Config } from '#src/server/config.ts';
-import { getRuntime } from '#src/server/runtime.ts';
+import type { Config } from '#src/config/environment.ts';
 import { readForm, type FormValues } from './forms.ts';
 import { consoleMessages, type ConsoleMessages } from './messages.ts';
 
@@ -25,8 +24,7 @@ export interface ConsoleRequest {
 }
 
 export function consoleRequest(Astro: AstroGlobal): ConsoleRequest {
-  const { config } = getRuntime();
-  const { db, now, locale } = Astro.locals;
+  const { db, now, locale, config } = Astro.locals;
   const user = Astro.locals.consoleUser;
   // The middleware lets no console page run without a session, except sign-in and set-up.
   if (!user) throw new Error('consoleRequest on a page without a session');

@@ -5,9 +5,9 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { outages, products } from '#db/schema.ts';
-import { loadAvailabilityTable } from '#src/read-models/availability.ts';
-import { loadActiveIncidents, timersOf } from '#src/read-models/incidents.ts';
-import { loadCurrentMaintenance } from '#src/read-models/maintenance.ts';
+import { loadAvailabilityTable } from '#src/availability/load.ts';
+import { loadActiveIncidents, timersOf } from '#src/incidents/queries.ts';
+import { loadCurrentMaintenance } from '#src/maintenance/queries.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 
 const WEEK_MS = 7 * 86_400_000;

@@ -5,6 +5,8 @@
 import { CommandError, type FieldProblem } from '#src/commands/errors.ts';
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 import { zonedParts, zonedToInstant } from '#src/time/zone.ts';
+import { wordProblem, wordProblemText } from '#src/i18n/field-problems.ts';
+import type { Locale } from '#src/i18n/locale.ts';
 
 export type FormValues = Record<string, string>;
 
@@ -62,18 +64,19 @@ export interface FormOutcome {
 
 export const noProblems: FormOutcome = { errors: {}, general: [], code: null };
 
-/** A refused command as form errors; anything else is rethrown. */
-export function outcomeOf(error: unknown, fieldsOfForm: readonly string[]): FormOutcome {
+/** A refused command as form errors in the page's language; anything else is rethrown. */
+export function outcomeOf(error: unknown, fieldsOfForm: readonly string[], locale: Locale): FormOutcome {
   if (!(error instanceof CommandError)) throw error;
   const errors: Record<string, string> = {};
   const general: string[] = [];
   const place = (f: FieldProblem) => {
     const field = fieldsOfForm.find((name) => f.path === name || f.path.startsWith(`${name}.`) || f.path.startsWith(`${name}[`));
-    if (field) errors[field] = errors[field] ? `${errors[field]} ${f.message}` : f.message;
-    else general.push(`${f.path}: ${f.message}`);
+    const text = wordProblem(f, locale);
+    if (field) errors[field] = errors[field] ? `${errors[field]} ${text}` : text;
+    else general.push(`${f.path}: ${text}`);
   };
   error.fields.forEach(place);
-  if (error.fields.length === 0) general.push(error.message);
+  if (error.fields.length === 0) general.push(wordProblemText(error.message, locale));
   return { errors, general, code: error.code };
 }
 

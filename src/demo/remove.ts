@@ -10,7 +10,7 @@ import { and, eq, like } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { auditLog, incidents, maintenances, monthlyKpis, outages, products } from '#db/schema.ts';
 import { bumpDataVersion } from '#src/commands/data-version.ts';
-import type { Catalogue } from '#src/server/catalogue.ts';
+import type { Catalogue } from '#src/products/catalogue.ts';
 import { generateDemoHistory } from './history.ts';
 import { DEMO_ID_PREFIX, demoDayOf } from './marker.ts';
 

@@ -9,7 +9,7 @@
 // have the current ETag, as long as Last-Modified moves with every change of the body,
 // including those the clock makes without any data changing (an event leaving the
 // calendar's 12-month window, a completion appearing when a window ends, an item pushed
-// out of the newest 50). The read models compute it so (src/read-models/maintenance-feed.ts);
+// out of the newest 50). The read models compute it so (src/feeds/load-maintenance.ts);
 // it is never the request's time, which would make every copy look stale.
 import { createHash } from 'node:crypto';
 

@@ -4,8 +4,8 @@
 import type { RequestContext } from '#src/http/context.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
-import { loadIncidentFeedData } from '#src/read-models/incident-feed.ts';
-import { loadCalendarData, loadMaintenanceFeedData } from '#src/read-models/maintenance-feed.ts';
+import { loadIncidentFeedData } from '#src/feeds/load-incidents.ts';
+import { loadCalendarData, loadMaintenanceFeedData } from '#src/feeds/load-maintenance.ts';
 import { buildCalendar } from './calendar.ts';
 import { conditionalResponse, type Representation } from './conditional.ts';
 import { buildIncidentFeed } from './incident-feed.ts';

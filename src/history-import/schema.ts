@@ -17,7 +17,7 @@ import {
   slug,
   text,
   worseThanOperational,
-} from '#src/domain/fields.ts';
+} from '#src/commands/fields.ts';
 import { OUTAGE_SOURCES } from '#src/domain/vocabulary.ts';
 
 // Zod skips an object's cross-field rules as soon as any of its fields is wrong, and an

@@ -5,8 +5,8 @@
 import type { APIContext } from 'astro';
 import { requireTotpForAll } from '#src/auth/second-factor.ts';
 import { findSession, readCookie, cookieName, type SignedIn } from '#src/auth/sessions.ts';
-import { getRuntime } from '#src/server/runtime.ts';
-import { allowed, clientAddress } from './client-address.ts';
+import type { Config } from '#src/config/environment.ts';
+import { allowed, clientAddress } from '#src/config/networks.ts';
 
 export const PRIVATE_CACHE_CONTROL = 'no-store';
 
@@ -21,13 +21,13 @@ export const isPrivatePath = (pathname: string) => consolePath(pathname) !== nul
 /** Console pages that need no session. */
 const OPEN_CONSOLE_PATHS = new Set(['/admin/login', '/admin/setup']);
 
-export function sessionSettingsOf(config: ReturnType<typeof getRuntime>['config']) {
+export function sessionSettingsOf(config: Config) {
   return { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, secure: config.siteUrl.startsWith('https:') };
 }
 
 /** The client's address as the allowlist and the sign-in throttle see it. */
-export function requestAddress(context: Pick<APIContext, 'request' | 'clientAddress'>): string {
-  const { config } = getRuntime();
+export function requestAddress(context: Pick<APIContext, 'request' | 'clientAddress' | 'locals'>): string {
+  const { config } = context.locals;
   let socket = '';
   try {
     socket = context.clientAddress;
@@ -39,7 +39,7 @@ export function requestAddress(context: Pick<APIContext, 'request' | 'clientAddr
 
 /** A response that ends the request here, or the signed-in user (null: none) to go on with. */
 export async function guardPrivate(context: APIContext): Promise<{ stop: Response } | { user: SignedIn | null }> {
-  const { config, database } = getRuntime();
+  const { config, db, now } = context.locals;
   const path = consolePath(context.url.pathname);
   if (!allowed(requestAddress(context), config.adminAllowCidrs)) {
     const api = path === null;
@@ -52,7 +52,7 @@ export async function guardPrivate(context: APIContext): Promise<{ stop: Respons
   }
   if (path === null) return { user: null };
   const settings = sessionSettingsOf(config);
-  const user = await findSession(database.db, readCookie(context.request.headers.get('cookie'), cookieName(settings)), new Date(), settings);
+  const user = await findSession(db, readCookie(context.request.headers.get('cookie'), cookieName(settings)), now, settings);
   // After the language rewrite the path has no /en: the locale says which it was.
   const prefix = context.locals.locale === 'en' ? '/en' : '';
   const to = (where: string) => ({ stop: new Response(null, { status: 303, headers: { Location: `${prefix}${where}`, 'Cache-Control': PRIVATE_CACHE_CONTROL } }) });
@@ -60,7 +60,7 @@ export async function guardPrivate(context: APIContext): Promise<{ stop: Respons
   // Password given, second factor not yet: only that step (or signing out).
   if (user?.secondFactorPending) return path === '/admin/second-factor' || path === '/admin/logout' ? { user } : to('/admin/second-factor');
   if (path === '/admin/second-factor') return user ? to('/admin') : to('/admin/login');
-  if (user && !user.hasTotp && path !== '/admin/account' && path !== '/admin/logout' && (await requireTotpForAll(database.db))) return to('/admin/account?totp-required');
+  if (user && !user.hasTotp && path !== '/admin/account' && path !== '/admin/logout' && (await requireTotpForAll(db))) return to('/admin/account?totp-required');
   if (user) return { user };
   const next = encodeURIComponent(prefix + context.url.pathname + context.url.search);
   return { stop: new Response(null, { status: 303, headers: { Location: `${prefix}/admin/login?next=${next}`, 'Cache-Control': PRIVATE_CACHE_CONTROL } }) };

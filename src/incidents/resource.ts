@@ -1,7 +1,7 @@
 // An incident as the write API returns it: the page's own view of it (one read model),
 // with its version and public URL.
 import type { Database } from '#db/client.ts';
-import { loadIncident } from '#src/read-models/incidents.ts';
+import { loadIncident } from '#src/incidents/queries.ts';
 
 export async function incidentResource(db: Database, id: number, siteUrl: string) {
   const view = await loadIncident(db, id);

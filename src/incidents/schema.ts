@@ -1,7 +1,7 @@
 // The zod inputs of the incident commands: the JSON API and the console forms parse with
 // these, and the OpenAPI document is generated from them. Field names follow the import.
 import { z } from 'zod';
-import { externalId, impacts, incidentCategory, incidentStatus, instant, text } from '#src/domain/fields.ts';
+import { externalId, impacts, incidentCategory, incidentStatus, instant, text } from '#src/commands/fields.ts';
 
 const message = text(10_000);
 

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { monthlyKpis } from '#db/schema.ts';
-import { callSetupSeconds, callSuccessRatio, month } from '#src/domain/fields.ts';
+import { callSetupSeconds, callSuccessRatio, month } from '#src/commands/fields.ts';
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 import { fieldError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';

@@ -2,7 +2,7 @@
 // the SLA rules it breaks), with its version, revision (the calendar's SEQUENCE) and URL.
 import type { Database } from '#db/client.ts';
 import { describeBreach } from '#src/i18n/maintenance-rules.ts';
-import { loadMaintenance } from '#src/read-models/maintenance.ts';
+import { loadMaintenance } from '#src/maintenance/queries.ts';
 
 export async function maintenanceResource(db: Database, id: number, siteUrl: string, now: Date) {
   const m = await loadMaintenance(db, id, now);

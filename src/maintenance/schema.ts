@@ -2,7 +2,7 @@
 // names follow the import. Windows are instants with an offset; the SLA rules read them
 // in Europe/Amsterdam.
 import { z } from 'zod';
-import { externalId, impact, instant, maintenanceType, slug, text } from '#src/domain/fields.ts';
+import { externalId, impact, instant, maintenanceType, slug, text } from '#src/commands/fields.ts';
 
 const description = z.string().max(5000, 'must be at most 5000 characters');
 const products = z.array(slug).min(1, 'must name at least one product');

@@ -1,7 +1,7 @@
 // The zod inputs of the outage commands: downtime the NOC records by hand (source
 // "manual"); Alertmanager records its own (src/alertmanager).
 import { z } from 'zod';
-import { externalId, instant, slug, text, worseThanOperational } from '#src/domain/fields.ts';
+import { externalId, instant, slug, text, worseThanOperational } from '#src/commands/fields.ts';
 
 export const recordOutageInput = z
   .strictObject({

@@ -2,10 +2,8 @@
 // 503 with the reason in one line otherwise (src/server/readiness.ts).
 import type { APIRoute } from 'astro';
 import { checkReadiness, probeResponse } from '#src/server/readiness.ts';
-import { getRuntime } from '#src/server/runtime.ts';
 
-export const GET: APIRoute = async () => {
-  const { database, migrations } = getRuntime();
-  const readiness = await checkReadiness(database.db, migrations);
+export const GET: APIRoute = async ({ locals }) => {
+  const readiness = await checkReadiness(locals.db, locals.runtime.migrations);
   return readiness.ready ? probeResponse(200, 'ready') : probeResponse(503, readiness.reason);
 };

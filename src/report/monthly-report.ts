@@ -7,7 +7,7 @@ import { availabilityReport } from '#src/sla/availability.ts';
 import { incidentTimers, monthlyResolutionCompliance, type CategoryCompliance } from '#src/sla/incident-timers.ts';
 import { judgeKpis, KPI_TARGETS, type KpiReport } from '#src/sla/kpis.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
-import type { HistoryIncident, SlaHistory } from '#src/read-models/sla-history.ts';
+import type { HistoryIncident, SlaHistory } from '#src/availability/sla-history.ts';
 import type { MonthKey } from '#src/time/zone.ts';
 import { SLA_TIME_ZONE } from '#src/domain/vocabulary.ts';
 

@@ -9,8 +9,8 @@ import { incidents, maintenances, outages } from '#db/schema.ts';
 import { generateDemoHistory } from '#src/demo/history.ts';
 import { demoWasRemoved } from '#src/demo/remove.ts';
 import { importHistory, type ImportOptions } from '#src/history-import/write.ts';
-import { readCatalogue, syncCatalogue } from './catalogue.ts';
-import type { Config } from './config.ts';
+import { readCatalogue, syncCatalogue } from '#src/products/catalogue.ts';
+import type { Config } from '#src/config/environment.ts';
 
 export async function openConfiguredDatabase(config: Config, now = new Date()): Promise<DatabaseHandle> {
   // A bad catalogue is a configuration error: found before any database is touched.

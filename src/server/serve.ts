@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { committedMigrations } from '#db/migrate.ts';
 import { needsSetup, newSetupToken } from '#src/auth/first-run.ts';
 import { boot, type BootOptions } from './boot.ts';
-import type { Config } from './config.ts';
-import { setRuntime } from './runtime.ts';
+import type { Config } from '#src/config/environment.ts';
+import { setRuntime } from '#src/config/runtime.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 

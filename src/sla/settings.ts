@@ -1,4 +1,4 @@
-// The SLA engine's settings in force, from the configuration (src/server/config.ts): the
+// The SLA engine's settings in force, from the configuration (src/config/environment.ts): the
 // downtime weight of each impact (SLA.md "Impact weights") and the office-hours clock of
 // category 1 incidents (SLA.md "Incidents").
 import type { ImpactWeights } from '#src/domain/vocabulary.ts';

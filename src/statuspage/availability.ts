@@ -3,7 +3,7 @@
 // as the monthly report's JSON gives them. Pure: the table comes from the SLA engine.
 import type { ImpactWeights } from '#src/domain/vocabulary.ts';
 import type { Locale } from '#src/i18n/locale.ts';
-import type { AvailabilityTable } from '#src/read-models/availability.ts';
+import type { AvailabilityTable } from '#src/availability/load.ts';
 import type { MonthKey } from '#src/time/zone.ts';
 import type { AvailabilityDocument, Page } from './documents.ts';
 import { ids } from './mapping.ts';

@@ -4,7 +4,7 @@
 // the affected products as full component objects. Pure.
 import { STATUS_RANK, type Impact, type ProductStatus } from '#src/domain/vocabulary.ts';
 import { localePath, localized, type Locale } from '#src/i18n/locale.ts';
-import type { IncidentUpdateView, IncidentView } from '#src/read-models/incidents.ts';
+import type { IncidentUpdateView, IncidentView } from '#src/incidents/queries.ts';
 import type { AffectedComponent, Component, Incident, IncidentUpdate } from './documents.ts';
 import { COMPONENT_STATUS, INCIDENT_IMPACT, ids, timestamp } from './mapping.ts';
 

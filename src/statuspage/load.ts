@@ -1,17 +1,17 @@
-// One loader per /api/v2 document: read what it shows through the read models, hand it to
+// One loader per /api/v2 document: read what it shows through the feature queries, hand it to
 // the pure mappers, and say from when it dates (its Last-Modified). Every document shares
 // the page, its status and the components; incidents and maintenances carry full
 // component objects, so the summary is the other documents put together.
 import type { Database } from '#db/client.ts';
 import { messages } from '#src/i18n/messages.ts';
 import type { Locale } from '#src/i18n/locale.ts';
-import { loadAvailabilityTable } from '#src/read-models/availability.ts';
-import { loadCurrentHealth } from '#src/read-models/current-health.ts';
-import { latestUpTo } from '#src/read-models/feed-products.ts';
-import { loadActiveIncidents, loadRecentIncidents } from '#src/read-models/incidents.ts';
-import { loadCurrentMaintenance, loadRecentMaintenance } from '#src/read-models/maintenance.ts';
-import { loadProducts } from '#src/read-models/sla-history.ts';
-import { loadPublishedAt, loadStatusChanges } from '#src/read-models/status-changes.ts';
+import { loadAvailabilityTable } from '#src/availability/load.ts';
+import { loadCurrentHealth } from '#src/products/current-health.ts';
+import { latestUpTo } from '#src/feeds/load-products.ts';
+import { loadActiveIncidents, loadRecentIncidents } from '#src/incidents/queries.ts';
+import { loadCurrentMaintenance, loadRecentMaintenance } from '#src/maintenance/queries.ts';
+import { loadProducts } from '#src/availability/sla-history.ts';
+import { loadPublishedAt, loadStatusChanges } from '#src/statuspage/status-changes.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 import { monthKeyOf } from '#src/time/zone.ts';
 import { buildAvailabilityDocument } from './availability.ts';

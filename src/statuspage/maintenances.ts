@@ -4,7 +4,7 @@
 // window opening, its end. Cancelled maintenance has no Statuspage state and is left out
 // (src/statuspage/mapping.ts). Pure.
 import { localePath, localized } from '#src/i18n/locale.ts';
-import type { MaintenanceView } from '#src/read-models/maintenance.ts';
+import type { MaintenanceView } from '#src/maintenance/queries.ts';
 import type { AffectedComponent, ComponentStatus, IncidentUpdate, MaintenanceStatus, ScheduledMaintenance } from './documents.ts';
 import { componentsOf, type DocumentContext } from './incidents.ts';
 import { MAINTENANCE_STATUS, ids, timestamp } from './mapping.ts';

@@ -4,8 +4,7 @@
 // same without HTTP, for a cache or an export in front of it.
 import type { Database } from '#db/client.ts';
 import { conditionalResponse, type Representation } from '#src/feeds/conditional.ts';
-import { slaSettingsOf } from '#src/server/config.ts';
-import { getRuntime } from '#src/server/runtime.ts';
+import type { APIContext } from 'astro';
 import {
   loadActiveMaintenancesDocument,
   loadAvailabilityDocument,
@@ -49,10 +48,9 @@ export async function renderStatuspage(db: Database, scope: StatuspageScope, nam
   return { body: JSON.stringify(document), contentType: JSON_TYPE, lastModified, maxAgeSeconds: MAX_AGE_SECONDS };
 }
 
-export async function serveStatuspage(request: Request, name: StatuspageDocument): Promise<Response> {
-  const { config, database } = getRuntime();
-  const scope = { siteUrl: config.siteUrl, locale: 'nl' as const, settings: slaSettingsOf(config), now: new Date() };
-  const response = conditionalResponse(request, await renderStatuspage(database.db, scope, name));
+export async function serveStatuspage({ request, locals }: Pick<APIContext, 'request' | 'locals'>, name: StatuspageDocument): Promise<Response> {
+  const scope = { siteUrl: locals.siteUrl, locale: 'nl' as const, settings: locals.sla, now: locals.now };
+  const response = conditionalResponse(request, await renderStatuspage(locals.db, scope, name));
   for (const [header, value] of Object.entries(CORS_HEADERS)) response.headers.set(header, value);
   return response;
 }

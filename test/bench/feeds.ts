@@ -13,9 +13,9 @@ import { buildCalendar } from '#src/feeds/calendar.ts';
 import { buildIncidentFeed } from '#src/feeds/incident-feed.ts';
 import { buildMaintenanceFeed } from '#src/feeds/maintenance-feed.ts';
 import { renderFeed, type FeedRequest } from '#src/feeds/serve.ts';
-import { loadIncidentFeedData } from '#src/read-models/incident-feed.ts';
-import { loadCalendarData, loadMaintenanceFeedData } from '#src/read-models/maintenance-feed.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
+import { loadIncidentFeedData } from '#src/feeds/load-incidents.ts';
+import { loadCalendarData, loadMaintenanceFeedData } from '#src/feeds/load-maintenance.ts';
+import { readCatalogue, syncCatalogue } from '#src/products/catalogue.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

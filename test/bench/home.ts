@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase, type DatabaseHandle } from '#db/client.ts';
 import { runMigrations } from '#db/migrate.ts';
 import { importHistory } from '#src/history-import/write.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
+import { readCatalogue, syncCatalogue } from '#src/products/catalogue.ts';
 import { drivers, freshDatabase, type Driver } from '../support/databases.ts';
 import { startServer } from '../support/server.ts';
 import { generateBenchHistory } from './history.ts';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoHistory } from '#src/demo/history.ts';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
 import { formatPercent } from '#src/i18n/format.ts';
-import { loadAvailabilityTable, type AvailabilityTable } from '#src/read-models/availability.ts';
+import { loadAvailabilityTable, type AvailabilityTable } from '#src/availability/load.ts';
 import { monthKeyOf } from '#src/time/zone.ts';
 import { openPage, useBrowser } from '../support/browser.ts';
 import { launchChromium } from '../support/chromium.ts';

@@ -2,7 +2,7 @@
 import { asc } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { productGroups, products } from '#db/schema.ts';
-import { CatalogueError, readCatalogue, syncCatalogue, type Catalogue } from '#src/server/catalogue.ts';
+import { CatalogueError, readCatalogue, syncCatalogue, type Catalogue } from '#src/products/catalogue.ts';
 import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
 
 const catalogue = readCatalogue('db/catalogue.json');

@@ -1,7 +1,7 @@
 // Current status per product, derived from open incidents and maintenance in progress.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportInput } from '#src/history-import/schema.ts';
-import { loadCurrentHealth } from '#src/read-models/current-health.ts';
+import { loadCurrentHealth } from '#src/products/current-health.ts';
 import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 
 const now = new Date('2026-11-25T14:00:00Z');

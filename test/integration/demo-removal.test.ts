@@ -8,7 +8,7 @@ import { generateDemoHistory } from '#src/demo/history.ts';
 import { holdsDemoHistory } from '#src/demo/presence.ts';
 import { demoWasRemoved, removeDemoHistory } from '#src/demo/remove.ts';
 import { importHistory } from '#src/history-import/write.ts';
-import { readCatalogue } from '#src/server/catalogue.ts';
+import { readCatalogue } from '#src/products/catalogue.ts';
 import { seedDemoHistory } from '#src/server/boot.ts';
 import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 import { dumpTables } from '../support/table-dump.ts';

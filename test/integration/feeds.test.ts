@@ -12,8 +12,8 @@ import { conditionalResponse } from '#src/feeds/conditional.ts';
 import { renderFeed, type FeedRequest } from '#src/feeds/serve.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { importHistory } from '#src/history-import/write.ts';
-import { loadIncidentFeedData } from '#src/read-models/incident-feed.ts';
-import { loadCalendarData, loadMaintenanceFeedData } from '#src/read-models/maintenance-feed.ts';
+import { loadIncidentFeedData } from '#src/feeds/load-incidents.ts';
+import { loadCalendarData, loadMaintenanceFeedData } from '#src/feeds/load-maintenance.ts';
 import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 import { parseCalendar, parseRss } from '../support/feed-parsers.ts';
 

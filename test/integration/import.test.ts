@@ -10,7 +10,7 @@ import { incidentUpdateImpacts, incidentUpdates, incidents, maintenanceRevisions
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { importHistory, type ImportResult } from '#src/history-import/write.ts';
-import { loadMonthlyReport } from '#src/read-models/monthly-report.ts';
+import { loadMonthlyReport } from '#src/report/load.ts';
 import type { MonthlyReport, ProductMonth, SlaSettings } from '#src/report/monthly-report.ts';
 import {
   AFTER_MARCH,

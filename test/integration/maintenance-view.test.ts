@@ -1,7 +1,7 @@
 // Maintenance as the pages show it: the SLA check of unannounced maintenance uses the
 // downtime actually recorded, and announcements dated after now are not shown yet.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadMaintenanceLists } from '#src/read-models/maintenance.ts';
+import { loadMaintenanceLists } from '#src/maintenance/queries.ts';
 import { drivers, seededDatabase, type TestDatabase } from '../support/databases.ts';
 
 const importedAt = new Date('2026-11-25T12:00:00Z');

@@ -13,7 +13,7 @@ import { committedMigrations } from '#db/migrate.ts';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { importHistory } from '#src/history-import/write.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
+import { readCatalogue, syncCatalogue } from '#src/products/catalogue.ts';
 import { checkReadiness } from '#src/server/readiness.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 import { renderStatuspage, STATUSPAGE_DOCUMENTS, type StatuspageDocument } from '#src/statuspage/serve.ts';

@@ -5,11 +5,11 @@ import { asc } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { auditLog, users } from '#db/schema.ts';
-import type { Actor, Role, TokenScope } from '#src/auth/actor.ts';
+import type { Actor, Role, TokenScope } from '#src/domain/actor.ts';
 import { readDataVersion } from '#src/commands/data-version.ts';
 import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
+import { readCatalogue, syncCatalogue } from '#src/products/catalogue.ts';
 import { freshDatabase, type Driver, type TestDatabase } from './databases.ts';
 import { dumpTables } from './table-dump.ts';
 

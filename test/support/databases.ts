@@ -9,7 +9,7 @@ import { openDatabase, type Database, type DatabaseHandle } from '#db/client.ts'
 import { runMigrations } from '#db/migrate.ts';
 import * as schema from '#db/schema.ts';
 import { importHistory, type ImportResult } from '#src/history-import/write.ts';
-import { readCatalogue, syncCatalogue } from '#src/server/catalogue.ts';
+import { readCatalogue, syncCatalogue } from '#src/products/catalogue.ts';
 
 export type Driver = 'pglite' | 'postgres';
 

@@ -4,7 +4,7 @@
 // of any day. Started by startServer({ now }) in ./server.ts.
 import { generateDemoHistory } from '#src/demo/history.ts';
 import { failOnStartupError } from '#src/cli/fail.ts';
-import { loadConfig } from '#src/server/config.ts';
+import { loadConfig } from '#src/config/environment.ts';
 import { serve } from '#src/server/serve.ts';
 
 const at = new Date(process.argv[2] ?? '');

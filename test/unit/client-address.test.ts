@@ -1,7 +1,7 @@
 // Which address a request comes from, and whether it may reach the private side: the
 // socket's, unless a trusted proxy forwarded it; X-Forwarded-For is read from the right.
 import { describe, expect, it } from 'vitest';
-import { allowed, clientAddress, parseCidrs } from '#src/http/client-address.ts';
+import { allowed, clientAddress, parseCidrs } from '#src/config/networks.ts';
 
 describe('client address', () => {
   const proxies = parseCidrs('127.0.0.1, 10.0.0.0/8');

@@ -1,6 +1,6 @@
 // Configuration is validated once; a bad value names the setting and the rule.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '#src/server/config.ts';
+import { ConfigError, loadConfig } from '#src/config/environment.ts';
 
 describe('configuration', () => {
   it('has working defaults for a laptop: port 4321, embedded database in ./data', () => {

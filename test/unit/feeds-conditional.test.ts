@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { conditionalResponse, entityTag, type Representation } from '#src/feeds/conditional.ts';
 import { feedLinks, feedPath, webcalUrl } from '#src/feeds/links.ts';
-import { latestUpTo } from '#src/read-models/feed-products.ts';
-import { oneYearAfter, twelveMonthsBefore } from '#src/read-models/maintenance-feed.ts';
+import { latestUpTo } from '#src/feeds/load-products.ts';
+import { oneYearAfter, twelveMonthsBefore } from '#src/feeds/load-maintenance.ts';
 
 const representation: Representation = {
   body: 'BEGIN:VCALENDAR\r\nX-TEXT:café 🎉\r\nEND:VCALENDAR\r\n',

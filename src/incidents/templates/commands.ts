@@ -7,7 +7,7 @@ import type { Queryable } from '#db/client.ts';
 import { incidentTemplates } from '#db/schema.ts';
 import { CommandError, notFound } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
-import { impacts, incidentCategory, text } from '#src/domain/fields.ts';
+import { impacts, incidentCategory, text } from '#src/commands/fields.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
 
 export const templateInput = z.strictObject({

@@ -51,7 +51,7 @@ export function checkRules(plan: Plan, overrideReason: string | undefined, overr
   const accepted = new Set(overridden ? breachesOf(overridden).map((b) => b.code) : []);
   const breaches = breachesOf(plan).filter((b) => !accepted.has(b.code));
   if (breaches.length === 0 || overrideReason) return;
-  const fields: FieldProblem[] = breaches.map((b) => ({ path: RULE_FIELD[b.code], rule: b.code, message: describeBreach(b, 'en') }));
+  const fields: FieldProblem[] = breaches.map((b) => ({ path: RULE_FIELD[b.code], rule: b.code, message: describeBreach(b, 'en'), breach: b }));
   throw new CommandError('rule_broken', `the maintenance breaks ${breaches.length} SLA rule(s); give an overrideReason to schedule it anyway`, fields);
 }
 

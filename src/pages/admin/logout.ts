@@ -2,14 +2,13 @@
 import type { APIRoute } from 'astro';
 import { csrfMatches, endSession, sessionCookie } from '#src/auth/sessions.ts';
 import { sessionSettingsOf } from '#src/http/private.ts';
-import { getRuntime } from '#src/server/runtime.ts';
 
 export const POST: APIRoute = async ({ locals, request }) => {
-  const { config, database } = getRuntime();
+  const { config, db } = locals;
   const user = locals.consoleUser;
   const form = await request.formData().catch(() => null);
   if (!user || !csrfMatches(user.csrf, form?.get('csrf'))) return new Response('Forbidden\n', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  await endSession(database.db, user.sessionId);
+  await endSession(db, user.sessionId);
   const prefix = locals.locale === 'en' ? '/en' : '';
   return new Response(null, { status: 303, headers: { Location: `${prefix}/admin/login?signed-out`, 'Set-Cookie': sessionCookie(sessionSettingsOf(config), null) } });
 };

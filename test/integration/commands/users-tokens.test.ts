@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { apiTokens, users } from '#db/schema.ts';
-import { can, TOKEN_SCOPES, type Actor, type Permission } from '#src/auth/actor.ts';
+import { can, TOKEN_SCOPES, type Actor, type Permission } from '#src/domain/actor.ts';
 import { authenticateBearer } from '#src/auth/authenticate.ts';
 import { generateToken, verifyPassword } from '#src/auth/secrets.ts';
 import { addUser, createToken, disableUser, listTokens, revokeToken } from '#src/auth/users.ts';

@@ -3,5 +3,5 @@
 import type { APIRoute } from 'astro';
 import { serveStatuspage, statuspagePreflight } from '#src/statuspage/serve.ts';
 
-export const GET: APIRoute = ({ request }) => serveStatuspage(request, 'components');
+export const GET: APIRoute = (context) => serveStatuspage(context, 'components');
 export const OPTIONS: APIRoute = () => statuspagePreflight();

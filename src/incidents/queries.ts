@@ -7,7 +7,7 @@ import { incidentTimers, type IncidentTimers } from '#src/sla/incident-timers.ts
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { startOfMonthsBack } from '#src/time/zone.ts';
-import { loadProducts, type ProductInfo } from './sla-history.ts';
+import { loadProducts, type ProductInfo } from '#src/availability/sla-history.ts';
 import { STATUS_RANK, type Impact, type IncidentCategory, type IncidentStatus } from '#src/domain/vocabulary.ts';
 
 export interface IncidentUpdateView {

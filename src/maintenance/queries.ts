@@ -9,7 +9,7 @@ import { checkMaintenance, type RuleBreach } from '#src/sla/maintenance-rules.ts
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { startOfMonthsBack } from '#src/time/zone.ts';
-import { loadProducts, type ProductInfo } from './sla-history.ts';
+import { loadProducts, type ProductInfo } from '#src/availability/sla-history.ts';
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
 

@@ -9,7 +9,7 @@ import { and, eq, lte, max, ne, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, maintenanceProducts, maintenances, outages } from '#db/schema.ts';
 import { readDataVersion } from '#src/commands/data-version.ts';
-import { latestUpTo } from './feed-products.ts';
+import { latestUpTo } from '#src/feeds/load-products.ts';
 
 /** Product id → the latest moment up to now its status could have changed. */
 export async function loadStatusChanges(db: Database, now: Date): Promise<Map<number, Date>> {

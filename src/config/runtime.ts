@@ -5,14 +5,14 @@
 // instance (PGlite allows one per data directory and process).
 import type { DatabaseHandle } from '#db/client.ts';
 import type { MigrationStamp } from '#db/migrate.ts';
-import type { Config } from './config.ts';
+import type { Config } from './environment.ts';
 
 export interface Runtime {
   config: Config;
   database: DatabaseHandle;
   /** The first-run set-up link's token (hashed) while no administrator exists. */
   setup?: { tokenHash: string; expiresAt: number } | null;
-  /** The wall clock, or a fixed one in the browser and end-to-end tests (test/support/serve.ts). */
+  /** The wall clock, or a fixed one in the browser and end-to-end tests (test/support/serve-fixed.ts). */
   clock: () => Date;
   /** The committed migrations this process started with (db/migrations), for /readyz. */
   migrations: readonly MigrationStamp[];

@@ -2,7 +2,7 @@
 // definition per field, so a rule and its wording exist once.
 import { z } from 'zod';
 import { isMonthKey } from '#src/time/zone.ts';
-import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_TYPES } from './vocabulary.ts';
+import { IMPACTS, INCIDENT_STATUSES, MAINTENANCE_TYPES } from '#src/domain/vocabulary.ts';
 
 // Zod's default wording where no field names its own ("Invalid input: expected string,
 // received undefined") reads as a bug to an API user; these say what to do.

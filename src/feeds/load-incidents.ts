@@ -10,8 +10,8 @@ import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents } from '#db/schema.ts';
 import type { FeedIncidentUpdate } from '#src/feeds/incident-feed.ts';
 import type { FeedProduct } from '#src/feeds/feed-product.ts';
-import { feedProductOf, latest, latestUpTo, loadFeedProducts } from './feed-products.ts';
-import { FEED_ITEM_LIMIT, type FeedScope } from './maintenance-feed.ts';
+import { feedProductOf, latest, latestUpTo, loadFeedProducts } from './load-products.ts';
+import { FEED_ITEM_LIMIT, type FeedScope } from './load-maintenance.ts';
 
 export interface IncidentFeedData {
   product: FeedProduct | null;

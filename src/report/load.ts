@@ -7,7 +7,7 @@ import type { Database } from '#db/client.ts';
 import { monthlyKpis } from '#db/schema.ts';
 import { buildMonthlyReport, type MonthlyReport, type SlaSettings } from '#src/report/monthly-report.ts';
 import { addMonths, monthStart, type MonthKey } from '#src/time/zone.ts';
-import { loadSlaHistory, rangeOfMonths } from './sla-history.ts';
+import { loadSlaHistory, rangeOfMonths } from '#src/availability/sla-history.ts';
 
 export async function loadMonthlyReport(db: Database, month: MonthKey, now: Date, settings: SlaSettings): Promise<MonthlyReport> {
   const [start, end] = [monthStart(month), monthStart(addMonths(month, 1))];

@@ -3,7 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
-import { parseCidrs } from '#src/http/client-address.ts';
+import { parseCidrs } from '#src/config/networks.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 
 const port = z.coerce

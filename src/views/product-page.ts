@@ -4,11 +4,11 @@ import type { ProductStatus } from '#src/domain/vocabulary.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import type { MonthlyAvailabilityRow } from '#src/sla/availability.ts';
 import { startOfMonthsBack } from '#src/time/zone.ts';
-import { loadAvailabilityTable, loadRecentAvailability, type RecentAvailability } from './availability.ts';
-import { loadCurrentHealth } from './current-health.ts';
-import { HISTORY_MONTHS, loadIncidentHistory, type IncidentSummary } from './incidents.ts';
-import { loadMaintenanceLists, type MaintenanceLists } from './maintenance.ts';
-import type { ProductInfo } from './sla-history.ts';
+import { loadAvailabilityTable, loadRecentAvailability, type RecentAvailability } from '#src/availability/load.ts';
+import { loadCurrentHealth } from '#src/products/current-health.ts';
+import { HISTORY_MONTHS, loadIncidentHistory, type IncidentSummary } from '#src/incidents/queries.ts';
+import { loadMaintenanceLists, type MaintenanceLists } from '#src/maintenance/queries.ts';
+import type { ProductInfo } from '#src/availability/sla-history.ts';
 
 export interface ProductPageData {
   product: ProductInfo;

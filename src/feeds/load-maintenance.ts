@@ -19,7 +19,7 @@ import { maintenanceProducts, maintenanceRevisions, maintenances } from '#db/sch
 import type { CalendarMaintenance } from '#src/feeds/calendar.ts';
 import { maintenanceFeedItems, type FeedMaintenanceRevision } from '#src/feeds/maintenance-feed.ts';
 import type { FeedProduct } from '#src/feeds/feed-product.ts';
-import { feedProductOf, inCatalogueOrder, latest, latestUpTo, loadFeedProducts, type FeedProducts } from './feed-products.ts';
+import { feedProductOf, inCatalogueOrder, latest, latestUpTo, loadFeedProducts, type FeedProducts } from './load-products.ts';
 
 /** How many items an RSS feed holds. */
 export const FEED_ITEM_LIMIT = 50;

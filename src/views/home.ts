@@ -3,10 +3,10 @@
 // their SLA timers, maintenance in progress and ahead.
 import type { ReadContext } from '#src/http/context.ts';
 import type { IncidentTimers } from '#src/sla/incident-timers.ts';
-import { loadRecentAvailability, type RecentAvailability, type RecentAvailabilityData } from './availability.ts';
-import { loadCurrentHealth, type CurrentHealth } from './current-health.ts';
-import { loadActiveIncidents, timersOf, type IncidentView } from './incidents.ts';
-import { loadCurrentMaintenance, type MaintenanceLists } from './maintenance.ts';
+import { loadRecentAvailability, type RecentAvailability, type RecentAvailabilityData } from '#src/availability/load.ts';
+import { loadCurrentHealth, type CurrentHealth } from '#src/products/current-health.ts';
+import { loadActiveIncidents, timersOf, type IncidentView } from '#src/incidents/queries.ts';
+import { loadCurrentMaintenance, type MaintenanceLists } from '#src/maintenance/queries.ts';
 
 export interface HomePageData {
   health: CurrentHealth;
