@@ -25,4 +25,7 @@ export default defineConfig({
   // The same origin check runs in src/middleware.ts, but not on the token API (src/http/origin-check.ts).
   security: { checkOrigin: false },
   server: { port: 4321 },
+  // No inline <style>: pages rendered per request (the console) carry a policy without
+  // inline code; the cached public pages list the hashes of what they inline (islands).
+  build: { inlineStylesheets: 'never' },
 });

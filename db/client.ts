@@ -18,6 +18,8 @@ export type Queryable = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   driver: 'postgres' | 'pglite';
+  /** Calls `onNotice` for every NOTIFY on the channel (from any process); resolves to a stop function. */
+  listen?(channel: string, onNotice: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -40,18 +42,37 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 async function openServer(url: string): Promise<DatabaseHandle> {
-  const client = postgres(url, { max: 10, connect_timeout: 10, onnotice: () => {} });
+  const { handle, client } = serverClient(url);
   try {
     await client`select 1`;
   } catch (error) {
-    await client.end({ timeout: 1 }).catch(() => {});
+    await handle.close().catch(() => {});
     throw new DatabaseUnavailableError('DATABASE_URL', `cannot connect to ${redact(url)}: ${(error as Error).message}`);
   }
-  return {
+  return handle;
+}
+
+/**
+ * A handle on a server that may be away: nothing is asked until the first query, and the
+ * pool connects again by itself once the server answers (the public side serves its last
+ * good pages meanwhile; src/server/serve.ts).
+ */
+export const serverHandle = (url: string): DatabaseHandle => serverClient(url).handle;
+
+function serverClient(url: string): { handle: DatabaseHandle; client: postgres.Sql } {
+  // Reconnecting after failures waits at most a second (postgres.js's default backoff grows
+  // to 20 s, which would keep fresh pages away long after the server is back).
+  const client = postgres(url, { max: 10, connect_timeout: 10, backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1), onnotice: () => {} });
+  const handle: DatabaseHandle = {
     db: drizzlePostgres({ client, schema }) as unknown as Database,
     driver: 'postgres',
+    listen: async (channel, onNotice) => {
+      const { unlisten } = await client.listen(channel, onNotice);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
+  return { handle, client };
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
@@ -62,6 +83,10 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
       driver: 'pglite',
+      listen: async (channel, onNotice) => {
+        const unlisten = await client.listen(channel, onNotice);
+        return unlisten;
+      },
       close: async () => {
         await client.close();
         release();

@@ -42,6 +42,8 @@ const requestContext = defineMiddleware(async (context, next) => {
     context.locals.consoleUser = gate.user;
   }
   const response = await next();
+  // Astro names no charset on pages; every text answer says UTF-8.
+  if (response.headers.get('content-type') === 'text/html') response.headers.set('Content-Type', 'text/html; charset=utf-8');
   response.headers.set('Cache-Control', cacheControlFor(routeClass(context.url.pathname), response.status, response.headers.get('cache-control')));
   return response;
 });

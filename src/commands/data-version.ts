@@ -1,9 +1,12 @@
 // The published state's version (db/schema.ts dataVersion): every write bumps it inside
 // its own transaction, so a reader that saw version n knows that nothing it shows changed
-// while the version is still n.
+// while the version is still n. The bump also sends a notice on DATA_VERSION_CHANNEL,
+// delivered when the transaction commits, so other processes' caches hear of it at once.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '#db/client.ts';
 import { dataVersion } from '#db/schema.ts';
+
+export const DATA_VERSION_CHANNEL = 'status_page_data_version';
 
 export async function bumpDataVersion(tx: Queryable, at: Date): Promise<number> {
   const [row] = await tx
@@ -11,6 +14,7 @@ export async function bumpDataVersion(tx: Queryable, at: Date): Promise<number> 
     .values({ id: 1, version: 1, changedAt: at })
     .onConflictDoUpdate({ target: dataVersion.id, set: { version: sql`${dataVersion.version} + 1`, changedAt: at } })
     .returning({ version: dataVersion.version });
+  await tx.execute(sql`select pg_notify(${DATA_VERSION_CHANNEL}, ${String(row!.version)})`);
   return row!.version;
 }
 

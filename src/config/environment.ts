@@ -84,6 +84,9 @@ function configSchema(cwd: string) {
       SESSION_IDLE_MINUTES: wholeNumber('must be a whole number of minutes, 1 or more').default(60),
       SESSION_MAX_HOURS: wholeNumber('must be a whole number of hours, 1 or more').default(12),
       LOGIN_MAX_FAILURES: wholeNumber('must be a whole number, 1 or more').default(5),
+      QUERY_BUDGET_MS: wholeNumber('must be a whole number of milliseconds, 1 or more').default(2000),
+      CACHE_MAX_MB: wholeNumber('must be a whole number of megabytes, 1 or more').default(64),
+      SHUTDOWN_GRACE_SECONDS: wholeNumber('must be a whole number of seconds, 1 or more').default(10),
     })
     .transform((s) => ({
       port: s.PORT,
@@ -107,6 +110,12 @@ function configSchema(cwd: string) {
       sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
       sessionMaxHours: s.SESSION_MAX_HOURS,
       loginMaxFailures: s.LOGIN_MAX_FAILURES,
+      /** A database query slower than this: the public side serves its last good render. */
+      queryBudgetMs: s.QUERY_BUDGET_MS,
+      /** Memory bound of the response cache. */
+      cacheMaxBytes: s.CACHE_MAX_MB * 1024 * 1024,
+      /** On SIGTERM, how long in-flight requests may take to finish. */
+      shutdownGraceSeconds: s.SHUTDOWN_GRACE_SECONDS,
     }));
 }
 

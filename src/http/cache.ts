@@ -1,11 +1,12 @@
 // Cache-Control, decided in one place per class of route, on the finished response (a
 // page streams its head before its components have run, so the page cannot set it):
-// - public pages may be served up to 30 s old by a browser, proxy or CDN;
+// - public pages may be served up to 30 s old by a browser, proxy or CDN (and for a day
+//   while we answer with errors);
 // - feeds and calendars set their own freshness (src/feeds/conditional.ts), kept as is;
 // - the console (/admin) and the write API (/api/v1) are never stored anywhere;
 // - an error (status 400 or more) is never stored, whatever the route.
 
-export const PAGE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=30';
+export const PAGE_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=30, stale-if-error=86400';
 export const NO_STORE = 'no-store';
 
 export type RouteClass = 'page' | 'feed' | 'private';

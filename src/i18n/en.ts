@@ -64,6 +64,10 @@ export const en: Messages = {
     lessThanASecond: 'less than a second',
   },
   skipToContent: 'Skip to content',
+  staleNotice: {
+    label: 'Out of date',
+    text: (asOf) => `This is the status as of ${asOf}: the data cannot be updated right now. As soon as it can, this page shows the current state again.`,
+  },
   demoNotice: {
     label: 'Sample data',
     text: 'The incidents, maintenance and figures on this site are made up, to show how the page works. The operator removes them with npm run -s demo -- remove.',

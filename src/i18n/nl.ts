@@ -64,6 +64,10 @@ export const nl: Messages = {
     lessThanASecond: 'minder dan een seconde',
   },
   skipToContent: 'Naar de inhoud',
+  staleNotice: {
+    label: 'Verouderde stand',
+    text: (asOf) => `Dit is de status van ${asOf}: de gegevens kunnen nu niet worden bijgewerkt. Zodra dat weer kan, toont deze pagina weer de actuele stand.`,
+  },
   demoNotice: {
     label: 'Voorbeeldgegevens',
     text: 'De storingen, het onderhoud en de cijfers op deze site zijn verzonnen, om te laten zien hoe de pagina werkt. De beheerder verwijdert ze met npm run -s demo -- remove.',

@@ -71,6 +71,8 @@ export interface Messages {
   skipToContent: string;
   /** Shown on every page while the database holds demo history. */
   demoNotice: { label: string; text: string };
+  /** Shown when the page is the last good render because the database does not answer. */
+  staleNotice: { label: string; text: (asOf: string) => string };
   nav: { home: string; history: string; maintenance: string; availability: string; subscribe: string; label: string };
   otherLanguage: string;
   otherLanguageLabel: string;

@@ -17,14 +17,19 @@ export async function openConfiguredDatabase(config: Config, now = new Date()): 
   const catalogue = readCatalogue(config.catalogueFile);
   const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
-    await runMigrations(handle);
-    // One transaction: a start that fails half-way leaves the products as they were.
-    await handle.db.transaction((tx) => syncCatalogue(tx, catalogue, now));
+    await prepareDatabase(handle, config, now, catalogue);
     return handle;
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+/** Migrations, then the product catalogue: on an open handle (also one that was away at start). */
+export async function prepareDatabase(handle: DatabaseHandle, config: Config, now: Date, catalogue = readCatalogue(config.catalogueFile)): Promise<void> {
+  await runMigrations(handle);
+  // One transaction: a start that fails half-way leaves the products as they were.
+  await handle.db.transaction((tx) => syncCatalogue(tx, catalogue, now));
 }
 
 export interface BootOptions {

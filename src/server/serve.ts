@@ -5,35 +5,73 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { committedMigrations } from '#db/migrate.ts';
 import { needsSetup, newSetupToken } from '#src/auth/first-run.ts';
-import { boot, type BootOptions } from './boot.ts';
+import { DatabaseUnavailableError, serverHandle, type DatabaseHandle } from '#db/client.ts';
+import { boot, prepareDatabase, type BootOptions } from './boot.ts';
+import { createFront, type NodeHandler } from './front.ts';
 import type { Config } from '#src/config/environment.ts';
-import { setRuntime } from '#src/config/runtime.ts';
+import { setRuntime, type Runtime } from '#src/config/runtime.ts';
+import { hasSavedPages, pageCacheDir } from './response-cache.ts';
+
+/** First run: no administrator yet, so a one-time set-up link (src/auth/first-run.ts). */
+async function offerSetup(handle: DatabaseHandle, config: Config, runtime: Runtime): Promise<void> {
+  if (!(await needsSetup(handle.db))) return;
+  const made = newSetupToken(Date.now());
+  runtime.setup = { tokenHash: made.tokenHash, expiresAt: made.expiresAt };
+  console.log(`No administrator yet: create one within the hour at ${config.siteUrl}/admin/setup?token=${made.token}`);
+}
+
+/** Tries the database every 5 s until it answers, then prepares it as a start-up would. */
+async function whenBack(handle: DatabaseHandle, config: Config, clock: () => Date, runtime: Runtime): Promise<void> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    try {
+      await prepareDatabase(handle, config, clock());
+      console.log('Database: answers again; fresh pages from now on.');
+      await offerSetup(handle, config, runtime);
+      return;
+    } catch {
+      // Still away.
+    }
+  }
+}
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 
-/** Boots, publishes the runtime to the pages, starts the HTTP server and closes the database on SIGINT/SIGTERM. */
+/** Boots, publishes the runtime to the pages, starts the front server, and on SIGINT/SIGTERM shuts down gracefully. */
 export async function serve(config: Config, options: BootOptions = {}): Promise<void> {
   if (!existsSync(entry)) throw new Error('dist/server/entry.mjs is missing: run `npm run build` first (npm start does).');
   const clock = options.clock ?? (() => new Date());
-  const { handle, seeded } = await boot(config, { ...options, clock });
-  // First run: no administrator yet, so a one-time set-up link (src/auth/first-run.ts).
-  let setup = null;
-  if (await needsSetup(handle.db)) {
-    const made = newSetupToken(Date.now());
-    setup = { tokenHash: made.tokenHash, expiresAt: made.expiresAt };
-    console.log(`No administrator yet: create one within the hour at ${config.siteUrl}/admin/setup?token=${made.token}`);
-  }
-  setRuntime({ config, database: handle, clock, setup, migrations: committedMigrations() });
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
-  const filled = seeded ? (options.history === undefined ? ', filled with 13 months of demo history' : ', filled with the history handed over') : '';
-  console.log(`Database: ${where}${filled}`);
-  process.env.HOST = config.host;
-  process.env.PORT = String(config.port);
-  await import(entry);
-  const stop = async () => {
-    await handle.close();
+  let handle: DatabaseHandle;
+  let away = false;
+  try {
+    const booted = await boot(config, { ...options, clock });
+    handle = booted.handle;
+    const filled = booted.seeded ? (options.history === undefined ? ', filled with 13 months of demo history' : ', filled with the history handed over') : '';
+    console.log(`Database: ${where}${filled}`);
+  } catch (error) {
+    // A server that is away at start-up: serve the last good pages kept on disk meanwhile.
+    if (!(error instanceof DatabaseUnavailableError) || !config.databaseUrl || !hasSavedPages(config)) throw error;
+    console.log(`Database: ${where} does not answer (${error.message}); serving the last good pages from ${pageCacheDir(config)} until it does.`);
+    handle = serverHandle(config.databaseUrl);
+    away = true;
+  }
+  const runtime: Runtime = { config, database: handle, clock, setup: null, migrations: committedMigrations() };
+  setRuntime(runtime);
+  if (away) void whenBack(handle, config, clock, runtime);
+  else await offerSetup(handle, config, runtime);
+  // The adapter's handler (static files, then the app) without its own server: the front
+  // server (./front.ts) listens, serves cached public responses and hands the rest over.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const { handler } = (await import(entry)) as { handler: NodeHandler };
+  const front = createFront({ config, database: handle, clock, handler });
+  await front.listen();
+  console.log(`Listening on http://${config.host}:${config.port} (public address ${config.siteUrl})`);
+  const stop = async (signal: string) => {
+    console.log(`${signal}: finishing in-flight requests (at most ${config.shutdownGraceSeconds} s), then closing the database.`);
+    await front.shutdown();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }

@@ -49,11 +49,11 @@ describe('npm start on the embedded database', () => {
       expect(nl.html).toContain('<aside class="demo-notice" aria-label="Voorbeeldgegevens">');
       expect(en.html).toContain('<aside class="demo-notice" aria-label="Sample data">');
       // Pages may be cached briefly; a missing page not at all.
-      expect(nl.response.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30');
+      expect(nl.response.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30, stale-if-error=86400');
       expect((await page(server, '/incidents/987654')).response.headers.get('cache-control')).toBe('no-store');
       // Per class of route: English pages like Dutch ones, feeds their own, the console,
       // the write API and every error never stored.
-      expect((await page(server, '/en/history')).response.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30');
+      expect((await page(server, '/en/history')).response.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=30, stale-if-error=86400');
       expect((await page(server, '/incidents.rss')).response.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
       expect((await page(server, '/products/nope/incidents.rss')).response.headers.get('cache-control')).toBe('no-store');
       for (const path of ['/admin', '/en/admin/incidents', '/api/v1/incidents']) {

@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 export interface RunningServer {
   url: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM, then the exit code (null: it had already exited). */
+  stop(): Promise<number | null>;
 }
 
 export async function freePort(): Promise<number> {
@@ -59,9 +60,10 @@ export async function startServer(env: Record<string, string>, { now, timeoutMs 
     url,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null) return null;
       child.kill('SIGTERM');
-      await once(child, 'exit');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
     },
   };
 }

@@ -17,7 +17,7 @@ describe('routeClass', () => {
 describe('cacheControlFor', () => {
   it('lets a public page be cached 30 s, and nothing else a page answers', () => {
     expect(cacheControlFor('page', 200, null)).toBe(PAGE_CACHE_CONTROL);
-    expect(PAGE_CACHE_CONTROL).toBe('public, max-age=30, stale-while-revalidate=30');
+    expect(PAGE_CACHE_CONTROL).toBe('public, max-age=30, stale-while-revalidate=30, stale-if-error=86400');
     expect(cacheControlFor('page', 302, null)).toBe(NO_STORE);
     expect(cacheControlFor('page', 404, null)).toBe(NO_STORE);
   });

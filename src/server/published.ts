@@ -1,0 +1,109 @@
+// What the public side has published, as this process knows it: the data version that
+// every write bumps (src/commands/data-version.ts) and the next moment the clock alone
+// changes a page (src/views/transitions.ts). Together they are the `state` a cached render
+// belongs to. Kept current by a change notice from PostgreSQL (LISTEN), a check every
+// second (the fallback, and the way other processes' writes reach an embedded database's
+// reader), and a check before the next read after a write through this process. A check
+// that fails or exceeds the query budget marks the database unavailable.
+import type { DatabaseHandle } from '#db/client.ts';
+import { DATA_VERSION_CHANNEL, readDataVersion } from '#src/commands/data-version.ts';
+import type { SlaSettings } from '#src/sla/settings.ts';
+import { nextTransition } from '#src/views/transitions.ts';
+
+export class TimeoutError extends Error {}
+
+export function withBudget<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface PublishedOptions {
+  database: DatabaseHandle;
+  clock: () => Date;
+  sla: SlaSettings;
+  /** A query slower than this counts as the database being unavailable. */
+  queryBudgetMs: number;
+  pollMs?: number;
+}
+
+export class PublishedState {
+  version: number | null = null;
+  changedAt: Date | null = null;
+  /** The next clock transition (ms); the state is stale from then on. */
+  until = 0;
+  available = true;
+  lastProblem: string | null = null;
+  private stale = true;
+  private checking: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => Promise<void>) | null = null;
+  private readonly options: PublishedOptions;
+
+  constructor(options: PublishedOptions) {
+    this.options = options;
+  }
+
+  /** "version@until": a render made in another state is not served as current. */
+  get key(): string {
+    return `${this.version}@${this.until}`;
+  }
+
+  /** Whether the next read must check first (after a write, a notice, or a transition). */
+  needsCheck(): boolean {
+    return this.stale || this.version === null || +this.options.clock() >= this.until;
+  }
+
+  /** Something may have changed: the next read checks. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** One check at a time; callers arriving meanwhile wait for the same one. */
+  check(): Promise<void> {
+    this.checking ??= this.runCheck().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  private async runCheck(): Promise<void> {
+    const { database, clock, sla, queryBudgetMs } = this.options;
+    this.stale = false;
+    try {
+      const now = clock();
+      const read = await withBudget(readDataVersion(database.db), queryBudgetMs, 'reading the data version');
+      if (read.version !== this.version || +now >= this.until) {
+        this.until = await withBudget(nextTransition({ db: database.db, now, sla }), queryBudgetMs, 'finding the next transition');
+        this.version = read.version;
+        this.changedAt = read.changedAt;
+      }
+      if (!this.available) console.log('Database: answers again; fresh pages from now on.');
+      this.available = true;
+      this.lastProblem = null;
+    } catch (error) {
+      if (this.available) console.log(`Database: does not answer (${(error as Error).message}); serving the last good pages, refusing writes.`);
+      this.stale = true;
+      this.available = false;
+      this.lastProblem = (error as Error).message;
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.check();
+    this.timer = setInterval(() => void this.check(), this.options.pollMs ?? 1000);
+    this.timer.unref();
+    try {
+      this.unlisten = (await this.options.database.listen?.(DATA_VERSION_CHANNEL, () => this.invalidate())) ?? null;
+    } catch {
+      // No notices (e.g. the server is away at start-up): the checks every second remain.
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.unlisten?.().catch(() => {});
+  }
+}
