@@ -41,6 +41,12 @@ const cidrs = z
       return z.NEVER;
     }
   });
+const emailList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+  .pipe(z.array(z.email({ error: 'must be comma-separated e-mail addresses' })));
+const onOff = (name: string) => z.enum(['true', 'false'], { error: `must be "true" or "false" (${name})` });
 const wholeNumber = (rule: string) => z.coerce.number({ error: rule }).int(rule).min(1, rule);
 type AlertImpact = 'degraded_performance' | 'partial_outage' | 'major_outage';
 
@@ -84,6 +90,16 @@ function configSchema(cwd: string) {
       SESSION_IDLE_MINUTES: wholeNumber('must be a whole number of minutes, 1 or more').default(60),
       SESSION_MAX_HOURS: wholeNumber('must be a whole number of hours, 1 or more').default(12),
       LOGIN_MAX_FAILURES: wholeNumber('must be a whole number, 1 or more').default(5),
+      SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+      MAIL_FROM: z
+        .string()
+        .regex(/^(.*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, or a name with the address in <>, e.g. "voizXL status <status@voizxl.nl>"')
+        .default('voizXL status <status@localhost>'),
+      MAINTENANCE_REMINDER_HOURS: z.coerce.number({ error: 'must be a number of hours from 0 to 336 (0: no reminder)' }).min(0, 'must be a number of hours from 0 to 336 (0: no reminder)').max(336, 'must be a number of hours from 0 to 336 (0: no reminder)').default(24),
+      WEBHOOK_RETRY_BASE_SECONDS: wholeNumber('must be a whole number of seconds, 1 or more').default(30),
+      WEBHOOK_ALLOW_PRIVATE: onOff('allow webhooks to loopback and private networks').default('false'),
+      NOC_ALERT_EMAILS: emailList,
+      NOTIFICATION_WORKERS: z.enum(['in-process', 'separate'], { error: 'must be "in-process" (the app sends) or "separate" (`npm run worker` sends)' }).default('in-process'),
     })
     .transform((s) => ({
       port: s.PORT,
@@ -107,6 +123,18 @@ function configSchema(cwd: string) {
       sessionIdleMinutes: s.SESSION_IDLE_MINUTES,
       sessionMaxHours: s.SESSION_MAX_HOURS,
       loginMaxFailures: s.LOGIN_MAX_FAILURES,
+      notifications: {
+        /** Unset: mails are written as .eml files under mailDir. */
+        smtpUrl: s.SMTP_URL,
+        mailDir: inCwd(`${s.DATA_DIR}/mail`),
+        mailFrom: s.MAIL_FROM,
+        reminderLeadMs: s.MAINTENANCE_REMINDER_HOURS * 3_600_000,
+        webhookRetryBaseMs: s.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+        webhookAllowPrivate: s.WEBHOOK_ALLOW_PRIVATE === 'true',
+        nocEmails: s.NOC_ALERT_EMAILS.map((a) => a.toLowerCase()),
+        /** Whether this app process runs the notification worker (else `npm run worker` does). */
+        inProcessWorker: s.NOTIFICATION_WORKERS === 'in-process',
+      },
     }));
 }
 
