@@ -8,6 +8,7 @@ import { needsSetup, newSetupToken } from '#src/auth/first-run.ts';
 import { boot, type BootOptions } from './boot.ts';
 import type { Config } from '#src/config/environment.ts';
 import { setRuntime } from '#src/config/runtime.ts';
+import { startNotifications } from '#src/notifications/runner.ts';
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 
@@ -27,10 +28,14 @@ export async function serve(config: Config, options: BootOptions = {}): Promise<
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
   const filled = seeded ? (options.history === undefined ? ', filled with 13 months of demo history' : ', filled with the history handed over') : '';
   console.log(`Database: ${where}${filled}`);
+  // Notifications: sent from this process unless `npm run worker` sends them.
+  const notifications = config.notifications.inProcessWorker ? startNotifications(handle.db, config, clock) : null;
+  console.log(notifications ? `Notifications: sent by this process; mail: ${notifications.mail.describe}` : 'Notifications: queued for `npm run worker` (NOTIFICATION_WORKERS=separate)');
   process.env.HOST = config.host;
   process.env.PORT = String(config.port);
   await import(entry);
   const stop = async () => {
+    await notifications?.stop();
     await handle.close();
     process.exit(0);
   };
