@@ -10,7 +10,7 @@ import { products, subscriberProducts, subscribers, subscriberTokens } from '#db
 import { MINUTE_MS } from '#src/time/units.ts';
 import { checkWebhookUrl, newWebhookSecret } from './channels/webhook.ts';
 import { queueMail, writeEvent } from '#src/outbox/enqueue.ts';
-import { subscriberOfToken, type SubscriberRow } from './tokens.ts';
+import { issueToken, subscriberOfToken, type SubscriberRow } from './tokens.ts';
 
 export const RESEND_INTERVAL_MS = 10 * MINUTE_MS;
 
@@ -100,8 +100,11 @@ export async function openLink(db: Database, token: string, now: Date): Promise<
   return found ? { ...(await withProducts(db, found.subscriber)), purpose: found.purpose } : null;
 }
 
-/** Double opt-in: a valid confirmation link confirms (once; its tokens are spent). */
-export async function confirm(db: Database, token: string, now: Date): Promise<Subscription | null> {
+/**
+ * Double opt-in: a valid confirmation link confirms (once; its tokens are spent). The page
+ * goes on as the manage page with a fresh manage token.
+ */
+export async function confirm(db: Database, token: string, now: Date): Promise<(Subscription & { manageToken: string }) | null> {
   const found = await subscriberOfToken(db, token, ['confirm'], now);
   if (!found) return null;
   const [row] = await db.transaction(async (tx) => {
@@ -112,7 +115,7 @@ export async function confirm(db: Database, token: string, now: Date): Promise<S
       .where(eq(subscribers.id, found.subscriber.id))
       .returning();
   });
-  return withProducts(db, row!);
+  return { ...(await withProducts(db, row!)), manageToken: await issueToken(db, row!.id, 'manage', now) };
 }
 
 export async function savePreferences(db: Database, token: string, input: unknown, now: Date): Promise<Subscription | null | 'invalid'> {
