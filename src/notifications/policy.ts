@@ -5,7 +5,7 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '#src/time/units.ts';
 
 export const MAIL_RETRY_BASE_MS = MINUTE_MS;
-/** 1 + 2 + 4 + … + 64 minutes: a mail server that is away for two hours loses nothing. */
+/** Waits of 1, 2, 4, 8, 16, 32 and 60 minutes: a mail server away for two hours loses nothing. */
 export const MAIL_MAX_ATTEMPTS = 8;
 export const WEBHOOK_GIVE_UP_AFTER_MS = DAY_MS;
 export const MAX_RETRY_WAIT_MS = HOUR_MS;
