@@ -101,4 +101,22 @@ describe.each(drivers)('subscribing and hearing it first on %s', (driver) => {
     const cross = await fetch(`${server.url}/subscribe`, { method: 'POST', headers: { Origin: 'https://evil.example' }, body: new URLSearchParams({ email: 'x@example.nl' }) });
     expect(cross.status).toBe(403);
   });
+
+  it('shows admins the notifications page: counts per product and the delivery log, no address in full', async () => {
+    const signedIn = await fetch(`${server.url}/admin/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
+      body: new URLSearchParams({ email: 'noc@example.nl', password: 'correct horse battery staple' }),
+    });
+    expect(signedIn.status).toBe(303);
+    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const page = await fetch(`${server.url}/admin/notifications`, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain('<h2>Abonnees per dienst</h2>');
+    expect(html).toContain('incident.opened: Storing 3CX');
+    expect(html).not.toContain('klant@example.nl');
+  });
 });
