@@ -6,6 +6,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents, maintenanceProducts, maintenances, notificationEvents, notificationJobs, products } from '#db/schema.ts';
 import { loadCurrentHealth } from '#src/products/current-health.ts';
+import type { ProductStatus } from '#src/domain/vocabulary.ts';
 import type { EventKind, EventPayload, IncidentSnapshot, MaintenanceSnapshot, ProductRef } from './events.ts';
 
 interface NewEvent {
@@ -29,7 +30,7 @@ export async function writeEvent(tx: Queryable, now: Date, event: NewEvent): Pro
  * Queues the event for every confirmed, enabled subscriber of one of its products (or of
  * all products), in one statement however many there are.
  */
-export async function fanOut(tx: Queryable, eventId: number, productIds: readonly number[], now: Date): Promise<void> {
+export async function fanOut(tx: Queryable, eventId: number, productIds: readonly number[], now: Date, { webhooksOnly = false } = {}): Promise<void> {
   const ofProducts =
     productIds.length === 0
       ? sql`false`
@@ -42,7 +43,7 @@ export async function fanOut(tx: Queryable, eventId: number, productIds: readonl
     insert into notification_jobs (event_id, subscriber_id, channel, dedup_key, state, attempts, run_after, created_at)
     select ${eventId}, s.id, s.channel, ${`${eventId}:`} || s.id, 'queued', 0, ${at}, ${at}
     from subscribers s
-    where s.confirmed_at is not null and s.disabled_at is null and (s.all_products or ${ofProducts})
+    where s.confirmed_at is not null and s.disabled_at is null and (s.all_products or ${ofProducts})${webhooksOnly ? sql` and s.channel = 'webhook'` : sql``}
     on conflict (dedup_key) do nothing`);
 }
 
@@ -151,3 +152,23 @@ export async function notifyMaintenance(
 
 /** Maintenance that has not ended and is announced is worth telling; unannounced is recorded after the fact. */
 export const worthAnnouncing = (row: { type: string; windowEnd: Date }, now: Date) => row.type !== 'unannounced' && row.windowEnd > now;
+
+/** Every product's status now, by slug: taken before a write, handed to notifyStatusChanges after it. */
+export async function productStatuses(tx: Queryable, now: Date): Promise<Record<string, ProductStatus>> {
+  return (await pageState(tx, now)).statuses!;
+}
+
+/** After an outage write: a component.updated event (webhooks only) for each product whose status it changed. */
+export async function notifyStatusChanges(tx: Queryable, now: Date, before: Record<string, ProductStatus>): Promise<void> {
+  const state = await pageState(tx, now);
+  const changed = Object.entries(state.statuses!).filter(([slug, status]) => before[slug] !== undefined && before[slug] !== status);
+  if (changed.length === 0) return;
+  const rows = await tx.select().from(products).where(inArray(products.slug, changed.map(([slug]) => slug)));
+  for (const [slug, newStatus] of changed) {
+    const row = rows.find((p) => p.slug === slug)!;
+    const ref: ProductRef = { id: row.id, slug, name: { nl: row.nameNl, en: row.nameEn } };
+    const payload: EventPayload = { kind: 'component.updated', products: [ref], ...state, component: { slug, oldStatus: before[slug]!, newStatus } };
+    const eventId = await writeEvent(tx, now, { kind: 'component.updated', payload });
+    if (eventId !== null) await fanOut(tx, eventId, [row.id], now, { webhooksOnly: true });
+  }
+}

@@ -17,7 +17,9 @@ export type { NocEventKind, SubscriberEventKind };
 
 /** Mails about a subscription itself. */
 export type SubscriptionEventKind = 'subscription.confirm' | 'webhook.disabled';
-export type EventKind = SubscriberEventKind | NocEventKind | SubscriptionEventKind;
+/** A product's status changed without an incident saying so (an outage recorded or ended): webhooks only, as Statuspage's component_update. */
+export type ComponentEventKind = 'component.updated';
+export type EventKind = SubscriberEventKind | NocEventKind | SubscriptionEventKind | ComponentEventKind;
 
 export interface ProductRef {
   id: number;
@@ -66,6 +68,8 @@ export interface EventPayload {
   maintenance?: MaintenanceSnapshot;
   /** NOC reminders: when the next public update is (was) due. */
   dueAt?: string;
+  /** component.updated: the product whose status changed, from what to what. */
+  component?: { slug: string; oldStatus: ProductStatus; newStatus: ProductStatus };
   /** webhook.disabled: the URL that was switched off. */
   webhookUrl?: string;
 }

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '#db/client.ts';
 import { notificationJobs, subscribers } from '#db/schema.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
+import { correctOutage, recordOutage } from '#src/outages/commands.ts';
 import { mailTransport } from '#src/notifications/channels/mail.ts';
 import { confirm, signUp } from '#src/notifications/subscriptions.ts';
 import { drain, type WorkerDeps } from '#src/notifications/worker.ts';
@@ -66,7 +67,7 @@ describe.each(drivers)('webhooks on %s', (driver) => {
     smtp.messages.length = 0;
     database = await databaseWithProducts(driver);
     db = database.handle.db;
-    noc = await userActor(db, { scopes: ['incidents'] });
+    noc = await userActor(db, { scopes: ['incidents', 'outages'] });
     now = T0;
     deps = { db, clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 30_000, webhookAllowPrivate: true } };
     // Registered from the subscribe page, confirmed by its contact.
@@ -146,5 +147,21 @@ describe.each(drivers)('webhooks on %s', (driver) => {
     expect(smtp.to('ops@example.nl').map((m) => m.subject)).toEqual(['Bevestig uw aanmelding voor voizXL status', 'Webhook uitgeschakeld door voizXL status']);
     await createIncident(context(db, noc, now), opening);
     expect((await db.select().from(notificationJobs).where(eq(notificationJobs.channel, 'webhook'))).length).toBe(1);
+  });
+
+  it('tells webhooks (and not mail subscribers) when an outage changes a product’s status, as Statuspage’s component_update', async () => {
+    const { id } = await recordOutage(context(db, noc, seconds(10)), { product: '3cx', start: seconds(0).toISOString(), impact: 'partial_outage' });
+    // An outage of another product reaches this 3CX-only webhook not at all.
+    await recordOutage(context(db, noc, seconds(10)), { product: 'voipnow', start: seconds(0).toISOString(), impact: 'major_outage' });
+    await correctOutage(context(db, noc, seconds(20)), { id }, { end: seconds(20).toISOString() });
+    now = seconds(30);
+    await drain(deps);
+    const events = received.map((r) => JSON.parse(r.body));
+    expect(events.map((e) => [e.meta.event, e.component_update.old_status, e.component_update.new_status])).toEqual([
+      ['component.updated', 'operational', 'partial_outage'],
+      ['component.updated', 'partial_outage', 'operational'],
+    ]);
+    expect(events[0].component).toEqual({ id: 'product-3cx', name: '3CX', status: 'partial_outage' });
+    expect(smtp.to('ops@example.nl')).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
 // its `incident_updates` (newest first), or `maintenance` for maintenance events. Pure; the
 // Statuspage words come from src/statuspage/mapping.ts, the one place that maps them.
 import { IMPACTS, STATUS_RANK, type Impact } from '#src/domain/vocabulary.ts';
-import { INCIDENT_IMPACT, ids, INDICATOR, INDICATOR_DESCRIPTION, timestamp } from '#src/statuspage/mapping.ts';
+import { COMPONENT_STATUS, INCIDENT_IMPACT, ids, INDICATOR, INDICATOR_DESCRIPTION, timestamp } from '#src/statuspage/mapping.ts';
 import type { EventPayload, IncidentSnapshot, MaintenanceSnapshot } from '#src/outbox/events.ts';
 
 const worstImpact = (incident: IncidentSnapshot): Impact =>
@@ -55,6 +55,16 @@ function maintenanceBody(maintenance: MaintenanceSnapshot, payload: EventPayload
   };
 }
 
+/** Statuspage's component_update: the product and its status before and after. */
+function componentBody(payload: EventPayload, at: Date) {
+  const { slug, oldStatus, newStatus } = payload.component!;
+  const product = payload.products[0]!;
+  return {
+    component_update: { created_at: timestamp(at), old_status: COMPONENT_STATUS[oldStatus], new_status: COMPONENT_STATUS[newStatus], component_id: ids.product(slug) },
+    component: { id: ids.product(slug), name: product.name.en, status: COMPONENT_STATUS[newStatus] },
+  };
+}
+
 export function webhookBody(payload: EventPayload, siteUrl: string, generatedAt: Date): string {
   const indicator = INDICATOR[payload.overall ?? 'operational'];
   return JSON.stringify({
@@ -62,5 +72,6 @@ export function webhookBody(payload: EventPayload, siteUrl: string, generatedAt:
     page: { id: ids.page(siteUrl), url: siteUrl, status_indicator: indicator, status_description: INDICATOR_DESCRIPTION[indicator] },
     ...(payload.incident && { incident: incidentBody(payload.incident, payload, siteUrl) }),
     ...(payload.maintenance && { maintenance: maintenanceBody(payload.maintenance, payload, siteUrl) }),
+    ...(payload.component && componentBody(payload, generatedAt)),
   });
 }
