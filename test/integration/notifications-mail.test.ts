@@ -77,6 +77,13 @@ describe.each(drivers)('e-mail notifications on %s', (driver) => {
     const token = linkToken(mail!);
     expect((await confirm(db, token, at(3)))!.subscriber.confirmedAt).toEqual(at(3));
     expect(await confirm(db, token, at(4))).toBeNull();
+    // A second sign-up's link expires 48 hours after it was sent (the worker sent it at 2 minutes).
+    await signUp(db, { email: 'piet@example.nl' }, at(5), { allowPrivate: false });
+    now = at(6);
+    await drain(deps);
+    const late = linkToken(smtp.to('piet@example.nl')[0]!);
+    expect(await confirm(db, late, at(6 + 48 * 60))).toBeNull();
+    expect(await confirm(db, late, at(6 + 48 * 60 - 1))).not.toBeNull();
     // Only the SHA-256 of the token is stored.
     const stored = await db.execute(`select hash from subscriber_tokens` as never);
     expect(JSON.stringify(stored)).not.toContain(token);

@@ -1,11 +1,12 @@
 // The pure and local parts of notifications: which addresses a webhook may reach (SSRF),
-// the URL check at registration, the signature, and the retry schedule.
+// the URL check at registration, the signature, the retry schedule, the sign-up limit.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkHost, isPublicAddress } from '#src/notifications/channels/address-guard.ts';
 import { checkWebhookUrl, postWebhook, signature } from '#src/notifications/channels/webhook.ts';
 import { MAIL_MAX_ATTEMPTS, nextTry, retryDelay } from '#src/notifications/policy.ts';
 import { maskAddress } from '#src/notifications/channels/mail.ts';
+import { SignUpLimiter } from '#src/notifications/sign-up-limit.ts';
 
 describe('the SSRF guard', () => {
   it.each([
@@ -91,5 +92,17 @@ describe('the retry schedule', () => {
 describe('addresses in logs', () => {
   it('shows the first letter and the domain only', () => {
     expect(maskAddress('jan.jansen@example.nl')).toBe('j…@example.nl');
+  });
+});
+
+describe('sign-ups per client', () => {
+  it('allows 10 an hour per address, counted per client', () => {
+    const limiter = new SignUpLimiter();
+    const tries = Array.from({ length: 11 }, (_, n) => limiter.take('192.0.2.1', n * 1000));
+    expect(tries.filter(Boolean)).toHaveLength(10);
+    expect(tries[10]).toBe(false);
+    expect(limiter.take('192.0.2.2', 11_000)).toBe(true);
+    // A new hour, counted from the first sign-up.
+    expect(limiter.take('192.0.2.1', 3_600_000)).toBe(true);
   });
 });
