@@ -19,6 +19,13 @@ export interface NotificationConsoleWords {
   noDead: string;
   retry: string;
   attempts: (n: number) => string;
+  webhookHeading: string;
+  webhookUrl: string;
+  webhookContact: string;
+  webhookLocale: string;
+  webhookProducts: string;
+  webhookAdd: string;
+  secretOnce: string;
   removeHeading: string;
   removeLabel: string;
   removeHint: string;
@@ -43,6 +50,13 @@ const nl: NotificationConsoleWords = {
   noDead: 'Geen opgegeven verzendingen.',
   retry: 'Opnieuw proberen',
   attempts: (n) => `${n} pogingen`,
+  webhookHeading: 'Webhook toevoegen',
+  webhookUrl: 'URL (https://…)',
+  webhookContact: 'E-mailadres voor storingsberichten',
+  webhookLocale: 'Taal',
+  webhookProducts: 'Diensten (niets gekozen: alle)',
+  webhookAdd: 'Webhook toevoegen',
+  secretOnce: 'De webhook is toegevoegd. Geef deze geheime sleutel door aan de ontvanger; hij wordt hier niet meer getoond:',
   removeHeading: 'Abonnee verwijderen',
   removeLabel: 'E-mailadres of webhook-URL',
   removeHint: 'Het abonnement en de nog niet verzonden meldingen verdwijnen; het auditlog noemt alleen het nummer.',
@@ -67,6 +81,13 @@ const en: NotificationConsoleWords = {
   noDead: 'No dead deliveries.',
   retry: 'Retry',
   attempts: (n) => `${n} attempts`,
+  webhookHeading: 'Add a webhook',
+  webhookUrl: 'URL (https://…)',
+  webhookContact: 'E-mail address for failure notices',
+  webhookLocale: 'Language',
+  webhookProducts: 'Services (none chosen: all)',
+  webhookAdd: 'Add webhook',
+  secretOnce: 'The webhook has been added. Give this signing secret to its receiver; it is not shown here again:',
   removeHeading: 'Remove a subscriber',
   removeLabel: 'E-mail address or webhook URL',
   removeHint: 'The subscription and its unsent notifications are removed; the audit log names only its number.',

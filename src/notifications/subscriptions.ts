@@ -6,6 +6,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '#db/client.ts';
+import { CommandError } from '#src/commands/errors.ts';
+import { runCommand, type CommandContext } from '#src/commands/run.ts';
 import { products, subscriberProducts, subscribers, subscriberTokens } from '#db/schema.ts';
 import { MINUTE_MS } from '#src/time/units.ts';
 import { checkWebhookUrl, newWebhookSecret } from './channels/webhook.ts';
@@ -141,4 +143,35 @@ export async function unsubscribe(db: Database, token: string, now: Date): Promi
 
 export async function removeSubscriber(db: Database, id: number): Promise<void> {
   await db.delete(subscribers).where(eq(subscribers.id, id));
+}
+
+/**
+ * An admin registers a webhook from the console: confirmed at once (the admin vouches for
+ * it), audited by number. Returns the signing secret, shown once on the page.
+ */
+export async function registerWebhook(ctx: CommandContext, input: unknown, { allowPrivate }: { allowPrivate: boolean }): Promise<{ id: number; secret: string }> {
+  const parsed = signUpInput.safeParse({ ...(input as object), channel: 'webhook' });
+  if (!parsed.success) throw new CommandError('invalid', 'the webhook has invalid fields', parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'url'), message: i.message })));
+  const data = parsed.data;
+  const problem = data.url ? await checkWebhookUrl(data.url, allowPrivate) : 'invalid_url';
+  if (problem) throw new CommandError('invalid', `url ${problem}`, [{ path: 'url', message: problem === 'refused_address' ? 'points to a loopback, private or reserved address' : 'must be an http:// or https:// URL' }]);
+  const url = new URL(data.url!).toString();
+  const ids = await productIds(ctx.db, data.products);
+  if (!ids) throw new CommandError('invalid', 'unknown products', [{ path: 'products', message: 'names a product that does not exist' }]);
+  return runCommand(
+    ctx,
+    'users',
+    async (tx) => {
+      const [taken] = await tx.select({ id: subscribers.id }).from(subscribers).where(and(eq(subscribers.channel, 'webhook'), eq(subscribers.url, url)));
+      if (taken) throw new CommandError('conflict', `this URL is already webhook ${taken.id}`, [{ path: 'url', message: 'is already registered' }]);
+      const secret = newWebhookSecret();
+      const [row] = await tx
+        .insert(subscribers)
+        .values({ channel: 'webhook', email: data.email, url, secret, locale: data.locale, allProducts: ids.length === 0, createdAt: ctx.now, confirmedAt: ctx.now })
+        .returning({ id: subscribers.id });
+      await setProducts(tx, row!.id, ids);
+      return { result: { id: row!.id, secret }, audit: { action: 'subscriber.add_webhook', entityType: 'subscriber', entityId: row!.id, after: { channel: 'webhook', host: new URL(url).host, products: data.products } } };
+    },
+    { publishes: false },
+  );
 }

@@ -8,7 +8,7 @@ import { auditLog, notificationJobs, subscribers } from '#db/schema.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
 import type { MailTransport } from '#src/notifications/channels/mail.ts';
 import { deadDeliveries, deliveryLog, removeSubscriberByAddress, retryDead, subscriberCounts } from '#src/notifications/delivery-log.ts';
-import { confirm, signUp } from '#src/notifications/subscriptions.ts';
+import { confirm, registerWebhook, signUp } from '#src/notifications/subscriptions.ts';
 import { drain, type WorkerDeps } from '#src/notifications/worker.ts';
 import { context, databaseWithProducts, refusal, userActor, type UserActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
@@ -90,5 +90,18 @@ describe.each(drivers)('the notifications console on %s', (driver) => {
     const [row] = await db.select().from(auditLog).where(eq(auditLog.action, 'subscriber.remove'));
     expect(JSON.stringify(row)).not.toContain('a@example.nl');
     expect((await refusal(removeSubscriberByAddress(context(db, admin, T0), 'a@example.nl'))).code).toBe('not_found');
+  });
+
+  it('lets an admin register a webhook, confirmed at once, with its secret returned once; refuses a private URL and a second registration', async () => {
+    const input = { url: 'https://hooks.example.com/status', email: 'ops@example.nl', products: ['3cx'] };
+    // hooks.example.com does not resolve here: with private targets allowed, the name is not looked up.
+    const { id, secret } = await registerWebhook(context(db, admin, T0), input, { allowPrivate: true });
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    const [row] = await db.select().from(subscribers).where(eq(subscribers.id, id));
+    expect(row).toMatchObject({ channel: 'webhook', url: 'https://hooks.example.com/status', confirmedAt: T0, allProducts: false });
+    expect((await subscriberCounts(db)).perProduct.find((p) => p.slug === '3cx')!.webhook).toBe(1);
+    expect((await refusal(registerWebhook(context(db, admin, T0), input, { allowPrivate: true }))).code).toBe('conflict');
+    expect((await refusal(registerWebhook(context(db, admin, T0), { ...input, url: 'http://10.0.0.1/x' }, { allowPrivate: false }))).fields).toEqual([{ path: 'url', message: 'points to a loopback, private or reserved address' }]);
+    expect((await refusal(registerWebhook(context(db, operator, T0), { ...input, url: 'https://other.example.com/' }, { allowPrivate: true }))).code).toBe('forbidden');
   });
 });
