@@ -10,6 +10,8 @@ export interface MailServer {
   messages: ParsedMail[];
   /** Refuse the next `n` messages with a temporary error. */
   reject(n: number): void;
+  /** After `n` accepted messages, answer none (until `holdAfter(Infinity)`). */
+  holdAfter(n: number): void;
   /** Messages to one address. */
   to(address: string): ParsedMail[];
   close(): Promise<void>;
@@ -18,6 +20,7 @@ export interface MailServer {
 export async function startMailServer(): Promise<MailServer> {
   const messages: ParsedMail[] = [];
   let rejecting = 0;
+  let holding = Number.POSITIVE_INFINITY;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -26,6 +29,7 @@ export async function startMailServer(): Promise<MailServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        if (messages.length >= holding) return;
         if (rejecting > 0) {
           rejecting -= 1;
           const error = Object.assign(new Error('try again later'), { responseCode: 451 });
@@ -44,6 +48,9 @@ export async function startMailServer(): Promise<MailServer> {
     messages,
     reject: (n) => {
       rejecting = n;
+    },
+    holdAfter: (n) => {
+      holding = n;
     },
     to: (address) => messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address))),
     close: () => new Promise((resolve) => server.close(() => resolve())),
