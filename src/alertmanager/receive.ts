@@ -7,6 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { outages, products } from '#db/schema.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import { notifyStatusChanges, productStatuses } from '#src/outbox/enqueue.ts';
 import { IMPACTS, type Impact } from '#src/domain/vocabulary.ts';
 
 const alert = z.looseObject({
@@ -43,6 +44,7 @@ export async function receiveAlerts(ctx: CommandContext, settings: AlertSettings
     const slugs = [...new Set(payload.alerts.map((a) => a.labels[settings.productLabel]).filter((s): s is string => !!s))];
     const ids = new Map((slugs.length ? await tx.select({ id: products.id, slug: products.slug }).from(products).where(inArray(products.slug, slugs)) : []).map((p) => [p.slug, p.id]));
     const changes: { outage: number; change: 'opened' | 'ended' }[] = [];
+    const before = await productStatuses(tx, ctx.now);
     for (const a of payload.alerts) {
       const slug = a.labels[settings.productLabel];
       const productId = slug ? ids.get(slug) : undefined;
@@ -76,6 +78,7 @@ export async function receiveAlerts(ctx: CommandContext, settings: AlertSettings
         report.unchanged += 1;
       }
     }
+    if (changes.length) await notifyStatusChanges(tx, ctx.now, before);
     return { result: report, audit: changes.length ? { action: 'alertmanager.receive', entityType: 'outage', entityId: null, after: { changes, skipped: report.skipped } } : null };
   });
 }

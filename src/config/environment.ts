@@ -41,6 +41,12 @@ const cidrs = z
       return z.NEVER;
     }
   });
+const emailList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+  .pipe(z.array(z.email({ error: 'must be comma-separated e-mail addresses' })));
+const onOff = (name: string) => z.enum(['true', 'false'], { error: `must be "true" or "false" (${name})` });
 const wholeNumber = (rule: string) => z.coerce.number({ error: rule }).int(rule).min(1, rule);
 type AlertImpact = 'degraded_performance' | 'partial_outage' | 'major_outage';
 
@@ -87,6 +93,16 @@ function configSchema(cwd: string) {
       QUERY_BUDGET_MS: wholeNumber('must be a whole number of milliseconds, 1 or more').default(2000),
       CACHE_MAX_MB: wholeNumber('must be a whole number of megabytes, 1 or more').default(64),
       SHUTDOWN_GRACE_SECONDS: wholeNumber('must be a whole number of seconds, 1 or more').default(10),
+      SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+      MAIL_FROM: z
+        .string()
+        .regex(/^(.*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, or a name with the address in <>, e.g. "voizXL status <status@voizxl.nl>"')
+        .default('voizXL status <status@localhost>'),
+      MAINTENANCE_REMINDER_HOURS: z.coerce.number({ error: 'must be a number of hours from 0 to 336 (0: no reminder)' }).min(0, 'must be a number of hours from 0 to 336 (0: no reminder)').max(336, 'must be a number of hours from 0 to 336 (0: no reminder)').default(24),
+      WEBHOOK_RETRY_BASE_SECONDS: wholeNumber('must be a whole number of seconds, 1 or more').default(30),
+      WEBHOOK_ALLOW_PRIVATE: onOff('allow webhooks to loopback and private networks').default('false'),
+      NOC_ALERT_EMAILS: emailList,
+      NOTIFICATION_WORKERS: z.enum(['in-process', 'separate'], { error: 'must be "in-process" (the app sends) or "separate" (`npm run worker` sends)' }).default('in-process'),
     })
     .transform((s) => ({
       port: s.PORT,
@@ -116,6 +132,18 @@ function configSchema(cwd: string) {
       cacheMaxBytes: s.CACHE_MAX_MB * 1024 * 1024,
       /** On SIGTERM, how long in-flight requests may take to finish. */
       shutdownGraceSeconds: s.SHUTDOWN_GRACE_SECONDS,
+      notifications: {
+        /** Unset: mails are written as .eml files under mailDir. */
+        smtpUrl: s.SMTP_URL,
+        mailDir: inCwd(`${s.DATA_DIR}/mail`),
+        mailFrom: s.MAIL_FROM,
+        reminderLeadMs: s.MAINTENANCE_REMINDER_HOURS * 3_600_000,
+        webhookRetryBaseMs: s.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+        webhookAllowPrivate: s.WEBHOOK_ALLOW_PRIVATE === 'true',
+        nocEmails: s.NOC_ALERT_EMAILS.map((a) => a.toLowerCase()),
+        /** Whether this app process runs the notification worker (else `npm run worker` does). */
+        inProcessWorker: s.NOTIFICATION_WORKERS === 'in-process',
+      },
     }));
 }
 

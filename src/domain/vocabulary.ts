@@ -57,3 +57,21 @@ export type OutageSource = (typeof OUTAGE_SOURCES)[number];
 
 /** The zone every time on the page is shown in (SLA.md: all times Europe/Amsterdam). */
 export const SLA_TIME_ZONE = 'Europe/Amsterdam';
+
+/** What subscribers hear about (src/notifications): incidents and maintenance, as they happen. */
+export const SUBSCRIBER_EVENTS = [
+  'incident.opened',
+  'incident.updated',
+  'incident.resolved',
+  'maintenance.announced',
+  'maintenance.rescheduled',
+  'maintenance.cancelled',
+  'maintenance.reminder',
+  'maintenance.started',
+  'maintenance.completed',
+] as const;
+export type SubscriberEventKind = (typeof SUBSCRIBER_EVENTS)[number];
+
+/** Mails to the operators (NOC_ALERT_EMAILS): an incident's next public update (SLA §4) is due or overdue, a maintenance window ended without being marked completed. */
+export const NOC_EVENTS = ['noc.update_due', 'noc.update_overdue', 'noc.maintenance_unmarked'] as const;
+export type NocEventKind = (typeof NOC_EVENTS)[number];

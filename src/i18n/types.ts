@@ -1,7 +1,7 @@
 // The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds
 // and the rule sentences use, per language. Only types here; the catalogues import this
 // file and nothing imports them but messages.ts.
-import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, ProductStatus } from '#src/domain/vocabulary.ts';
+import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
 
@@ -63,7 +63,56 @@ export interface DurationWords {
   lessThanASecond: string;
 }
 
+/** The words of the notification mails and of the subscription pages (src/notifications). */
+export interface NotificationWords {
+  /** Per event: the subject (with the incident's or maintenance's title) and the opening sentence. */
+  event: Record<SubscriberEventKind, { subject: (title: string) => string; lead: string }>;
+  labels: { products: string; status: string; window: string; previousWindow: string; reason: string; category: string; reported: string; update: string; more: string };
+  footer: (products: string) => string;
+  manageLink: string;
+  confirm: { subject: string; text: string; action: string; expires: (hours: number) => string; ignore: string; webhook: (url: string) => string };
+  webhookDisabled: { subject: string; text: (url: string) => string };
+  noc: Record<NocEventKind, { subject: (title: string) => string; text: (time: string) => string }>;
+  form: {
+    emailHeading: string;
+    emailIntro: string;
+    email: string;
+    language: string;
+    products: string;
+    productsHint: string;
+    submit: string;
+    webhookHeading: string;
+    webhookIntro: string;
+    url: string;
+    contact: string;
+    submitWebhook: string;
+    sent: string;
+    privacy: string;
+    invalidEmail: string;
+    invalidUrl: string;
+    refusedUrl: string;
+    unknownProduct: string;
+    tooMany: string;
+    errorsHeading: string;
+  };
+  manage: {
+    title: string;
+    confirmIntro: string;
+    confirmButton: string;
+    confirmed: string;
+    secret: string;
+    secretHint: string;
+    intro: (address: string) => string;
+    save: string;
+    saved: string;
+    cancel: string;
+    cancelled: string;
+    invalidLink: string;
+  };
+}
+
 export interface Messages {
+  notifications: NotificationWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;

@@ -6,6 +6,7 @@ import { outages } from '#db/schema.ts';
 import { CommandError, fieldError, notFound } from '#src/commands/errors.ts';
 import { checkVersion, parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import type { VersionedTarget } from '#src/incidents/commands/post-update.ts';
+import { notifyStatusChanges, productStatuses } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
 import { correctOutageInput, recordOutageInput } from './schema.ts';
 
@@ -21,6 +22,7 @@ export async function recordOutage(ctx: CommandContext, input: unknown): Promise
   notInFuture(ctx.now, data);
   return runCommand(ctx, 'outages', async (tx) => {
     const ids = await resolveProducts(tx, [{ slug: data.product, path: 'product' }]);
+    const before = await productStatuses(tx, ctx.now);
     if (data.externalId) {
       const [taken] = await tx.select({ id: outages.id }).from(outages).where(eq(outages.externalId, data.externalId));
       if (taken) throw new CommandError('conflict', `externalId "${data.externalId}" is already outage ${taken.id}`, [{ path: 'externalId', message: 'is already used' }]);
@@ -29,6 +31,7 @@ export async function recordOutage(ctx: CommandContext, input: unknown): Promise
       .insert(outages)
       .values({ productId: ids.get(data.product)!, startedAt: data.start, endedAt: data.end ?? null, impact: data.impact, note: data.note ?? null, source: 'manual', externalId: data.externalId ?? null })
       .returning();
+    await notifyStatusChanges(tx, ctx.now, before);
     return { result: { id: row!.id }, audit: { action: 'outage.record', entityType: 'outage', entityId: row!.id, after: row } };
   });
 }
@@ -45,6 +48,7 @@ export async function correctOutage(ctx: CommandContext, target: VersionedTarget
   notInFuture(ctx.now, data);
   return runCommand(ctx, 'outages', async (tx) => {
     const row = await lockOutage(tx, target.id, target.expectedVersion);
+    const before = await productStatuses(tx, ctx.now);
     const start = data.start ?? row.startedAt;
     const end = data.end === undefined ? row.endedAt : data.end;
     if (end && !(end > start)) throw fieldError(data.end ? 'end' : 'start', `end must be later than start (${start.toISOString()})`);
@@ -54,6 +58,7 @@ export async function correctOutage(ctx: CommandContext, target: VersionedTarget
       .set({ productId, startedAt: start, endedAt: end, impact: data.impact ?? row.impact, note: data.note === undefined ? row.note : data.note, version: row.version + 1 })
       .where(eq(outages.id, row.id))
       .returning();
+    await notifyStatusChanges(tx, ctx.now, before);
     const action = data.end && !row.endedAt ? 'outage.end' : 'outage.correct';
     return { result: { id: row.id }, audit: { action, entityType: 'outage', entityId: row.id, before: row, after } };
   });

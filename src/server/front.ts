@@ -39,8 +39,8 @@ export interface Front {
   published: PublishedState;
   cache: ResponseCache;
   listen(): Promise<void>;
-  /** Stops accepting, waits for in-flight requests (at most the grace period), closes the database. */
-  shutdown(): Promise<void>;
+  /** Stops accepting, waits for in-flight requests (at most the grace period), runs `beforeClose` (e.g. stops the workers), closes the database. */
+  shutdown(beforeClose?: () => Promise<void> | undefined): Promise<void>;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -291,7 +291,7 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
         server.listen(config.port, config.host, () => resolve());
       });
     },
-    async shutdown() {
+    async shutdown(beforeClose) {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Requests already on a connection are answered (with Connection: close); once none is
@@ -306,6 +306,7 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
       server.closeAllConnections();
       await closed;
       await published.stop();
+      await beforeClose?.();
       await database.close();
     },
   };

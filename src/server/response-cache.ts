@@ -48,8 +48,10 @@ export interface CachedResponse {
   bytes: number;
 }
 
+/** A 200 or 404 that sets no cookie and that its route lets be stored (not no-store or private, e.g. a subscriber's own page). */
 export function cacheable(rendered: Rendered): boolean {
-  return (rendered.status === 200 || rendered.status === 404) && rendered.headers['set-cookie'] === undefined;
+  const control = String(rendered.headers['cache-control'] ?? '');
+  return (rendered.status === 200 || rendered.status === 404) && rendered.headers['set-cookie'] === undefined && !/no-store|private/.test(control);
 }
 
 /** Makes an entry of a render: compressed forms, tag, policy. */

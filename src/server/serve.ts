@@ -10,6 +10,7 @@ import { boot, prepareDatabase, type BootOptions } from './boot.ts';
 import { createFront, type NodeHandler } from './front.ts';
 import type { Config } from '#src/config/environment.ts';
 import { setRuntime, type Runtime } from '#src/config/runtime.ts';
+import { startNotifications } from '#src/notifications/runner.ts';
 import { hasSavedPages, pageCacheDir } from './response-cache.ts';
 
 /** First run: no administrator yet, so a one-time set-up link (src/auth/first-run.ts). */
@@ -60,6 +61,9 @@ export async function serve(config: Config, options: BootOptions = {}): Promise<
   setRuntime(runtime);
   if (away) void whenBack(handle, config, clock, runtime);
   else await offerSetup(handle, config, runtime);
+  // Notifications: sent from this process unless `npm run worker` sends them.
+  const notifications = config.notifications.inProcessWorker ? startNotifications(handle.db, config, clock) : null;
+  console.log(notifications ? `Notifications: sent by this process; mail: ${notifications.mail.describe}` : 'Notifications: queued for `npm run worker` (NOTIFICATION_WORKERS=separate)');
   // The adapter's handler (static files, then the app) without its own server: the front
   // server (./front.ts) listens, serves cached public responses and hands the rest over.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -69,7 +73,7 @@ export async function serve(config: Config, options: BootOptions = {}): Promise<
   console.log(`Listening on http://${config.host}:${config.port} (public address ${config.siteUrl})`);
   const stop = async (signal: string) => {
     console.log(`${signal}: finishing in-flight requests (at most ${config.shutdownGraceSeconds} s), then closing the database.`);
-    await front.shutdown();
+    await front.shutdown(() => notifications?.stop());
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -33,6 +33,11 @@ const PAGES: PagePath[] = [
   '/en/products/voipnow',
   '/subscribe',
   '/en/subscribe',
+  '/subscribe?sent',
+  '/en/subscribe?sent',
+  // A mail's link that is no longer valid (the page of a valid one is in test/e2e/notifications.test.ts).
+  { path: '/subscription?token=x', status: 404 },
+  { path: '/en/subscription?token=x', status: 404 },
   { path: '/bestaat-niet', status: 404 },
   { path: '/en/does-not-exist', status: 404 },
 ];

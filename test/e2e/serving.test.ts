@@ -121,6 +121,14 @@ describe.each(drivers)('the cached public side on %s', (driver) => {
     ]) expect((await get(path!)).headers.get('content-type'), path).toBe(type);
   });
 
+  it('keeps out of the cache what its route marks no-store: a subscriber\'s own page', async () => {
+    const own = await get('/subscription?token=not-a-real-token');
+    expect(own.headers.get('cache-control')).toBe('no-store');
+    // Rendered for this request only: no cache tag, no age.
+    expect(own.headers.get('etag')).toBeNull();
+    expect(own.headers.get('age')).toBeNull();
+  });
+
   it('answers a method a route does not take with 405 and Allow, an unknown one with 501', async () => {
     for (const method of ['PUT', 'DELETE', 'PATCH']) {
       const response = await fetch(`${server.url}/incidents.rss`, { method });

@@ -19,10 +19,15 @@ const tables = [
   'maintenance_revisions',
   'maintenances',
   'monthly_kpis',
+  'notification_events',
+  'notification_jobs',
   'outages',
   'product_groups',
   'products',
   'sessions',
+  'subscriber_products',
+  'subscriber_tokens',
+  'subscribers',
   'users',
 ];
 

@@ -54,9 +54,31 @@ describe('configuration', () => {
     [{ OFFICE_HOURS: '17:00-08:00' }, 'OFFICE_HOURS must be two clock times HH:MM-HH:MM, the first earlier (got "17:00-08:00")'],
     [{ OFFICE_HOLIDAYS: '25-12-2026' }, 'OFFICE_HOLIDAYS must be dates written YYYY-MM-DD (got "25-12-2026")'],
     [{ OFFICE_HOLIDAYS: '2026-12-25,2026-02-30' }, 'OFFICE_HOLIDAYS must be dates that exist, written YYYY-MM-DD (got "2026-12-25,2026-02-30")'],
+    [{ SMTP_URL: 'http://mail.example.nl' }, 'SMTP_URL must be an smtp:// or smtps:// URL (got "http://mail.example.nl")'],
+    [{ MAIL_FROM: 'status' }, 'MAIL_FROM must be an address, or a name with the address in <>'],
+    [{ MAINTENANCE_REMINDER_HOURS: '400' }, 'MAINTENANCE_REMINDER_HOURS must be a number of hours from 0 to 336 (0: no reminder) (got "400")'],
+    [{ WEBHOOK_RETRY_BASE_SECONDS: '0' }, 'WEBHOOK_RETRY_BASE_SECONDS must be a whole number of seconds, 1 or more (got "0")'],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'yes' }, 'WEBHOOK_ALLOW_PRIVATE must be "true" or "false"'],
+    [{ NOC_ALERT_EMAILS: 'noc@voizxl.nl, nobody' }, 'NOC_ALERT_EMAILS must be comma-separated e-mail addresses (got "noc@voizxl.nl, nobody")'],
+    [{ NOTIFICATION_WORKERS: 'both' }, 'NOTIFICATION_WORKERS must be "in-process" (the app sends) or "separate" (`npm run worker` sends) (got "both")'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the notification settings, with defaults that work without a mail server', () => {
+    expect(loadConfig({}, '/srv/status').notifications).toEqual({
+      smtpUrl: undefined,
+      mailDir: '/srv/status/data/mail',
+      mailFrom: 'voizXL status <status@localhost>',
+      reminderLeadMs: 24 * 3_600_000,
+      webhookRetryBaseMs: 30_000,
+      webhookAllowPrivate: false,
+      nocEmails: [],
+      inProcessWorker: true,
+    });
+    const set = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.nl:465', MAINTENANCE_REMINDER_HOURS: '48', NOC_ALERT_EMAILS: 'NOC@voizxl.nl, ops@voizxl.nl', NOTIFICATION_WORKERS: 'separate', WEBHOOK_ALLOW_PRIVATE: 'true' }, '/srv/status');
+    expect(set.notifications).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.nl:465', reminderLeadMs: 48 * 3_600_000, nocEmails: ['noc@voizxl.nl', 'ops@voizxl.nl'], inProcessWorker: false, webhookAllowPrivate: true });
   });
 
   it('treats an empty variable as unset', () => {

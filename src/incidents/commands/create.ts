@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { incidents } from '#db/schema.ts';
 import { CommandError, fieldError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import { notifyIncident } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
 import type { Impact } from '#src/domain/vocabulary.ts';
 import { createIncidentInput } from '../schema.ts';
@@ -34,6 +35,7 @@ export async function createIncident(ctx: CommandContext, input: unknown): Promi
       .returning();
     const impacts = new Map<number, Impact>(Object.entries(data.impacts).map(([slug, impact]) => [ids.get(slug)!, impact]));
     const update = await insertUpdate(tx, row!.id, { publishedAt: ctx.now, status: data.status, message: data.message, messageEn: data.messageEn ?? null }, impacts);
+    await notifyIncident(tx, ctx.now, 'incident.opened', row!.id);
     return {
       result: { id: row!.id },
       audit: { action: 'incident.create', entityType: 'incident', entityId: row!.id, after: { ...incidentAudit(row!), updates: [updateAudit(update)], impacts: data.impacts } },

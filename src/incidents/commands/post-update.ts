@@ -4,6 +4,7 @@
 import type { Impact } from '#src/domain/vocabulary.ts';
 import { CommandError, fieldError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import { notifyIncident } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
 import { postUpdateInput } from '../schema.ts';
 import { incidentAudit, insertUpdate, lockIncident, refreshIncident, threadOf, updateAudit } from './thread.ts';
@@ -31,6 +32,7 @@ export async function postIncidentUpdate(ctx: CommandContext, target: VersionedT
     if (data.status === 'resolved') impacts = new Map([...impacts.keys()].map((id) => [id, 'operational' as const]));
     const update = await insertUpdate(tx, incident.id, { publishedAt, status: data.status, message: data.message, messageEn: data.messageEn ?? null }, impacts);
     const after = await refreshIncident(tx, incident, ctx.now);
+    await notifyIncident(tx, ctx.now, data.status === 'resolved' ? 'incident.resolved' : 'incident.updated', incident.id);
     return {
       result: { id: incident.id, updateId: update.id },
       audit: {

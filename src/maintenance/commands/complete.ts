@@ -2,6 +2,7 @@
 // window ends now: the rest was never planned downtime.
 import { CommandError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import { notifyMaintenance } from '#src/outbox/enqueue.ts';
 import type { VersionedTarget } from '#src/incidents/commands/post-update.ts';
 import { completeMaintenanceInput } from '../schema.ts';
 import { lockMaintenance, maintenanceAudit, nextRevision, requireOpen } from './revision.ts';
@@ -14,6 +15,7 @@ export async function completeMaintenance(ctx: CommandContext, target: Versioned
     if (ctx.now <= row.windowStart) throw new CommandError('conflict', `maintenance ${row.id} has not started yet (it starts ${row.windowStart.toISOString()}): cancel or reschedule it instead`);
     const windowEnd = new Date(Math.min(+ctx.now, +row.windowEnd));
     const after = await nextRevision(tx, row, ctx.now, 'completed', { state: 'completed', windowEnd });
+    if (row.type !== 'unannounced') await notifyMaintenance(tx, ctx.now, 'maintenance.completed', row.id);
     return { result: { id: row.id }, audit: { action: 'maintenance.complete', entityType: 'maintenance', entityId: row.id, before: maintenanceAudit(row), after: maintenanceAudit(after) } };
   });
 }

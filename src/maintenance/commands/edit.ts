@@ -6,6 +6,7 @@ import { maintenanceProducts, products } from '#db/schema.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import { fieldError } from '#src/commands/errors.ts';
 import type { VersionedTarget } from '#src/incidents/commands/post-update.ts';
+import { notifyMaintenance, worthAnnouncing } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
 import { editMaintenanceInput } from '../schema.ts';
 import { checkRules, lockMaintenance, maintenanceAudit, nextRevision, requireOpen, setProducts } from './revision.ts';
@@ -31,6 +32,9 @@ export async function editMaintenance(ctx: CommandContext, target: VersionedTarg
     }
     const { start: _s, end: _e, products: _p, ...columns } = data;
     const after = await nextRevision(tx, row, ctx.now, rescheduled ? 'rescheduled' : 'edited', { ...columns, windowStart: start, windowEnd: end, announcedAt });
+    if (rescheduled && worthAnnouncing(after, ctx.now)) {
+      await notifyMaintenance(tx, ctx.now, 'maintenance.rescheduled', row.id, { previous: { start: row.windowStart.toISOString(), end: row.windowEnd.toISOString() } });
+    }
     return {
       result: { id: row.id },
       audit: {

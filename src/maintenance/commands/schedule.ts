@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { maintenanceRevisions, maintenances } from '#db/schema.ts';
 import { CommandError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import { notifyMaintenance, worthAnnouncing } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
 import { scheduleMaintenanceInput } from '../schema.ts';
 import { checkRules, maintenanceAudit, setProducts } from './revision.ts';
@@ -40,6 +41,7 @@ export async function scheduleMaintenance(ctx: CommandContext, input: unknown): 
       .returning();
     await setProducts(tx, row!.id, data.products.map((s) => ids.get(s)!));
     await tx.insert(maintenanceRevisions).values({ maintenanceId: row!.id, revision: 1, changedAt: ctx.now, change: 'announced', windowStart: data.start, windowEnd: data.end, state: 'scheduled' });
+    if (worthAnnouncing(row!, ctx.now)) await notifyMaintenance(tx, ctx.now, 'maintenance.announced', row!.id);
     return { result: { id: row!.id }, audit: { action: 'maintenance.schedule', entityType: 'maintenance', entityId: row!.id, after: { ...maintenanceAudit(row!), products: data.products } } };
   });
 }

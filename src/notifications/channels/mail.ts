@@ -1,0 +1,58 @@
+// Sending a mail: through nodemailer to SMTP_URL, or, without one, as an .eml file under
+// DATA_DIR/mail (the same MIME message, so it opens in any mail program). Addresses are
+// personal data: what this module logs shows them masked (maskAddress).
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { MailContent } from './mail-content.ts';
+
+export interface OutgoingMail extends MailContent {
+  to: string;
+  headers?: Record<string, string>;
+}
+
+export interface MailTransport {
+  /** For the start-up log: where mails go. */
+  describe: string;
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+export interface MailSettings {
+  smtpUrl: string | undefined;
+  mailDir: string;
+  mailFrom: string;
+}
+
+/** "j…@example.nl": enough to tell two addresses apart in a log, not to write to one. */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at <= 0 ? '…' : `${address[0]}…${address.slice(at)}`;
+}
+
+export function mailTransport(settings: MailSettings): MailTransport {
+  const message = (mail: OutgoingMail) => ({ from: settings.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ?? {} });
+  if (settings.smtpUrl) {
+    const smtp = nodemailer.createTransport(settings.smtpUrl);
+    const where = new URL(settings.smtpUrl);
+    return {
+      describe: `SMTP server ${where.hostname}:${where.port || (where.protocol === 'smtps:' ? 465 : 587)}`,
+      send: async (mail) => {
+        await smtp.sendMail(message(mail));
+      },
+      close: () => smtp.close(),
+    };
+  }
+  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    describe: `.eml files in ${settings.mailDir} (no SMTP_URL set)`,
+    send: async (mail) => {
+      const info = await files.sendMail(message(mail));
+      await mkdir(settings.mailDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+      await writeFile(join(settings.mailDir, name), info.message as Buffer);
+    },
+    close: () => files.close(),
+  };
+}

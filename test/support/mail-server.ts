@@ -1,0 +1,58 @@
+// A real SMTP server on loopback (smtp-server) for the notification tests: every message it
+// accepts is parsed with mailparser. `reject` makes it refuse the next n messages (451).
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface MailServer {
+  url: string;
+  messages: ParsedMail[];
+  /** Refuse the next `n` messages with a temporary error. */
+  reject(n: number): void;
+  /** After `n` accepted messages, answer none (until `holdAfter(Infinity)`). */
+  holdAfter(n: number): void;
+  /** Messages to one address. */
+  to(address: string): ParsedMail[];
+  close(): Promise<void>;
+}
+
+export async function startMailServer(): Promise<MailServer> {
+  const messages: ParsedMail[] = [];
+  let rejecting = 0;
+  let holding = Number.POSITIVE_INFINITY;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        if (messages.length >= holding) return;
+        if (rejecting > 0) {
+          rejecting -= 1;
+          const error = Object.assign(new Error('try again later'), { responseCode: 451 });
+          return callback(error);
+        }
+        messages.push(await simpleParser(Buffer.concat(chunks)));
+        callback();
+      });
+    },
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server.server, 'listening');
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    reject: (n) => {
+      rejecting = n;
+    },
+    holdAfter: (n) => {
+      holding = n;
+    },
+    to: (address) => messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address))),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
