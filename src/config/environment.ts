@@ -93,6 +93,7 @@ function configSchema(cwd: string) {
       QUERY_BUDGET_MS: wholeNumber('must be a whole number of milliseconds, 1 or more').default(2000),
       CACHE_MAX_MB: wholeNumber('must be a whole number of megabytes, 1 or more').default(64),
       SHUTDOWN_GRACE_SECONDS: wholeNumber('must be a whole number of seconds, 1 or more').default(10),
+      EXPORT_DIR: z.string().min(1, 'must not be empty').optional(),
       SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
       MAIL_FROM: z
         .string()
@@ -132,6 +133,8 @@ function configSchema(cwd: string) {
       cacheMaxBytes: s.CACHE_MAX_MB * 1024 * 1024,
       /** On SIGTERM, how long in-flight requests may take to finish. */
       shutdownGraceSeconds: s.SHUTDOWN_GRACE_SECONDS,
+      /** Set: the static snapshot is written there at start and after every change. */
+      exportDir: s.EXPORT_DIR ? inCwd(s.EXPORT_DIR) : undefined,
       notifications: {
         /** Unset: mails are written as .eml files under mailDir. */
         smtpUrl: s.SMTP_URL,

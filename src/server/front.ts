@@ -305,6 +305,8 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
       server.closeIdleConnections();
       server.closeAllConnections();
       await closed;
+      const { entries, bytes } = cache.size;
+      console.log(`Response cache: ${entries} renders, ${(bytes / 1024 / 1024).toFixed(1)} MB with their compressed forms (bound ${(config.cacheMaxBytes / 1024 / 1024).toFixed(0)} MB).`);
       await published.stop();
       await beforeClose?.();
       await database.close();

@@ -36,6 +36,8 @@ export class PublishedState {
   until = 0;
   available = true;
   lastProblem: string | null = null;
+  /** Called after the data version changed (not at the first check). */
+  onChange: (() => void) | null = null;
   private stale = true;
   private checking: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
@@ -77,7 +79,9 @@ export class PublishedState {
       const read = await withBudget(readDataVersion(database.db), queryBudgetMs, 'reading the data version');
       if (read.version !== this.version || +now >= this.until) {
         this.until = await withBudget(nextTransition({ db: database.db, now, sla }), queryBudgetMs, 'finding the next transition');
+        const changed = this.version !== null && read.version !== this.version;
         this.version = read.version;
+        if (changed) this.onChange?.();
         this.changedAt = read.changedAt;
       }
       if (!this.available) console.log('Database: answers again; fresh pages from now on.');

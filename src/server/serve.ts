@@ -7,7 +7,8 @@ import { committedMigrations } from '#db/migrate.ts';
 import { needsSetup, newSetupToken } from '#src/auth/first-run.ts';
 import { DatabaseUnavailableError, serverHandle, type DatabaseHandle } from '#db/client.ts';
 import { boot, prepareDatabase, type BootOptions } from './boot.ts';
-import { createFront, type NodeHandler } from './front.ts';
+import { exportSite } from './export.ts';
+import { createFront, type Front, type NodeHandler } from './front.ts';
 import type { Config } from '#src/config/environment.ts';
 import { setRuntime, type Runtime } from '#src/config/runtime.ts';
 import { startNotifications } from '#src/notifications/runner.ts';
@@ -36,10 +37,52 @@ async function whenBack(handle: DatabaseHandle, config: Config, clock: () => Dat
   }
 }
 
+/** EXPORT_DIR: the static snapshot again a few seconds after each change (one at a time). */
+function exportAfterWrites(front: Front, url: string, siteUrl: string, dir: string): void {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        const result = await exportSite(url, siteUrl, dir);
+        console.log(`Export: ${result.files} files to ${dir}.`);
+      } catch (error) {
+        console.error(`Export to ${dir} failed: ${(error as Error).message}`);
+      }
+    });
+  };
+  front.published.onChange = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 3000);
+    timer.unref();
+  };
+  run();
+}
+
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
 
-/** Boots, publishes the runtime to the pages, starts the front server, and on SIGINT/SIGTERM shuts down gracefully. */
+export interface Started {
+  front: Front;
+  /** Where this instance listens, e.g. http://127.0.0.1:4321. */
+  url: string;
+  /** Stops accepting, finishes in-flight requests, stops the workers, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Boots, publishes the runtime to the pages, starts the workers and the front server, and on SIGINT/SIGTERM shuts down gracefully. */
 export async function serve(config: Config, options: BootOptions = {}): Promise<void> {
+  const started = await start(config, options);
+  const stop = async (signal: string) => {
+    console.log(`${signal}: finishing in-flight requests (at most ${config.shutdownGraceSeconds} s), then closing the database.`);
+    await started.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The start-up without signal handling: also what `npm run export` runs on a free port. */
+export async function start(config: Config, options: BootOptions & { setupLink?: boolean } = {}): Promise<Started> {
   if (!existsSync(entry)) throw new Error('dist/server/entry.mjs is missing: run `npm run build` first (npm start does).');
   const clock = options.clock ?? (() => new Date());
   const where = config.databaseUrl ? 'PostgreSQL server' : `embedded database in ${config.dataDir}`;
@@ -60,7 +103,7 @@ export async function serve(config: Config, options: BootOptions = {}): Promise<
   const runtime: Runtime = { config, database: handle, clock, setup: null, migrations: committedMigrations() };
   setRuntime(runtime);
   if (away) void whenBack(handle, config, clock, runtime);
-  else await offerSetup(handle, config, runtime);
+  else if (options.setupLink !== false) await offerSetup(handle, config, runtime);
   // Notifications: sent from this process unless `npm run worker` sends them.
   const notifications = config.notifications.inProcessWorker ? startNotifications(handle.db, config, clock) : null;
   console.log(notifications ? `Notifications: sent by this process; mail: ${notifications.mail.describe}` : 'Notifications: queued for `npm run worker` (NOTIFICATION_WORKERS=separate)');
@@ -70,12 +113,9 @@ export async function serve(config: Config, options: BootOptions = {}): Promise<
   const { handler } = (await import(entry)) as { handler: NodeHandler };
   const front = createFront({ config, database: handle, clock, handler });
   await front.listen();
-  console.log(`Listening on http://${config.host}:${config.port} (public address ${config.siteUrl})`);
-  const stop = async (signal: string) => {
-    console.log(`${signal}: finishing in-flight requests (at most ${config.shutdownGraceSeconds} s), then closing the database.`);
-    await front.shutdown(() => notifications?.stop());
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  const { port } = front.server.address() as { port: number };
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  console.log(`Listening on ${url} (public address ${config.siteUrl})`);
+  if (config.exportDir) exportAfterWrites(front, url, config.siteUrl, config.exportDir);
+  return { front, url, stop: () => front.shutdown(() => notifications?.stop()) };
 }

@@ -7,6 +7,8 @@ import { createServer } from 'node:net';
 
 export interface RunningServer {
   url: string;
+  /** The server process (for memory figures in the benchmarks). */
+  pid: number;
   output: () => string;
   /** SIGTERM, then the exit code (null: it had already exited). */
   stop(): Promise<number | null>;
@@ -58,6 +60,7 @@ export async function startServer(env: Record<string, string>, { now, timeoutMs 
   if (Date.now() >= deadline) throw new Error(`the server did not answer within ${timeoutMs} ms:\n${output}`);
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return null;

@@ -1,0 +1,135 @@
+// `npm run bench:serving` (node test/bench/serving.ts): the front server under load, as the
+// README reports it. With 32 connections (autocannon) for 10 s each, in one run:
+// - the cached home page, against the same bytes as a static file (dist/client) served by
+//   the Astro handler behind the same server;
+// - the cached home page with brotli, as browsers ask for it;
+// - a cache miss: the home page rendered for a query of its own (what the first request
+//   after a write costs), 100 times one after another;
+// with 1 and with 10 years of generated history on the embedded database (and on
+// PostgreSQL with TEST_DATABASE_URL), and the server's memory after every public route of
+// both languages is in the cache. Needs `npm run build` first. Not a test: the figures go
+// into README by hand.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { openDatabase, type DatabaseHandle } from '#db/client.ts';
+import { runMigrations } from '#db/migrate.ts';
+import { importHistory } from '#src/history-import/write.ts';
+import { readCatalogue, syncCatalogue } from '#src/products/catalogue.ts';
+import { linksOf } from '#src/server/export.ts';
+import { drivers, freshDatabase, type Driver } from '../support/databases.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { generateBenchHistory } from './history.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 32;
+const DAY = 86_400_000;
+const catalogue = readCatalogue('db/catalogue.json');
+const products = catalogue.groups.flatMap((g) => g.products.map((p) => p.slug));
+const staticFile = join('dist', 'client', 'bench-static.html');
+
+async function prepare(years: number, driver: Driver): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  let handle: DatabaseHandle;
+  let prepared: { env: Record<string, string>; drop(): Promise<void> };
+  if (driver === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), `status-bench-${years}y-`));
+    handle = await openDatabase({ dataDir: dir });
+    prepared = { env: { DATA_DIR: dir, DEMO_DATA: 'off' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  } else {
+    const database = await freshDatabase('postgres', { migrated: false });
+    handle = database.handle;
+    prepared = { env: { DATABASE_URL: database.url!, DATA_DIR: mkdtempSync(join(tmpdir(), 'status-bench-pages-')) }, drop: () => database.drop() };
+  }
+  const now = Date.now();
+  const start = now - years * 365 * DAY;
+  await runMigrations(handle);
+  await syncCatalogue(handle.db, catalogue, new Date(start));
+  const scale = years / 10;
+  const sizes = { outages: 5_000 * scale, incidents: 2_000 * scale, updatesPerIncident: 5, maintenances: 1_000 * scale };
+  const result = await importHistory(handle.db, generateBenchHistory({ products, start, end: now - DAY, sizes }), { now: new Date(now), actor: 'bench' });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
+  if (driver === 'pglite') await handle.close();
+  return prepared;
+}
+
+interface Row {
+  label: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+}
+
+async function hammer(label: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { label, perSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes: Math.round(r.throughput.average / r.requests.average) };
+}
+
+/** Renders one after another, each for a query of its own: the cost of a miss. */
+async function misses(server: RunningServer, count = 100): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const began = performance.now();
+    const response = await fetch(`${server.url}/?miss=${n}-${Date.now()}`);
+    await response.arrayBuffer();
+    times.push(performance.now() - began);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(count / 2)]!, p99: times[Math.min(count - 1, Math.floor(count * 0.99))]! };
+}
+
+/** Every public page both languages link to, in the cache; then the server's resident memory. */
+async function warmAll(server: RunningServer): Promise<{ routes: number; rssMb: number }> {
+  const seen = new Set(['/', '/en/']);
+  const queue = [...seen];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    const response = await fetch(server.url + path);
+    const text = await response.text();
+    if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+    for (const link of linksOf(text, server.url)) {
+      if (seen.has(link) || link.startsWith('/_astro/')) continue;
+      seen.add(link);
+      queue.push(link);
+    }
+  }
+  const rss = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(server.pid)]).toString().trim()) / 1024;
+  return { routes: seen.size, rssMb: rss };
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+for (const driver of drivers) {
+  for (const years of [1, 10]) {
+    const prepared = await prepare(years, driver);
+    const server = await startServer(prepared.env);
+    try {
+      const home = Buffer.from(await (await fetch(`${server.url}/`, { headers: { 'Accept-Encoding': 'identity' } })).arrayBuffer());
+      writeFileSync(staticFile, home);
+      const where = `${years} year${years > 1 ? 's' : ''}, ${driver}`;
+      rows.push(await hammer(`home, cached (${where})`, `${server.url}/`));
+      rows.push(await hammer(`same bytes as a static file (${where})`, `${server.url}/bench-static.html`));
+      rows.push(await hammer(`home, cached, brotli (${where})`, `${server.url}/`, { 'Accept-Encoding': 'br' }));
+      const miss = await misses(server);
+      notes.push(`miss (home rendered, ${where}): p50 ${miss.p50.toFixed(1)} ms, p99 ${miss.p99.toFixed(1)} ms`);
+      const warm = await warmAll(server);
+      await server.stop();
+      const cache = /Response cache: (.+)/.exec(server.output())?.[1] ?? '?';
+      notes.push(`memory (${where}): ${warm.rssMb.toFixed(0)} MB resident with ${warm.routes} public routes visited; response cache: ${cache}`);
+    } finally {
+      await server.stop();
+      unlinkSync(staticFile);
+      await prepared.drop();
+    }
+  }
+}
+
+console.log(`${CONNECTIONS} connections, ${DURATION} s each, autocannon and server on one machine (${cpus().length} × ${cpus()[0]?.model})`);
+console.log('| what | bytes | req/s | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.label} | ${r.bytes.toLocaleString('en')} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} |`);
+for (const note of notes) console.log(`- ${note}`);
