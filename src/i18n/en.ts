@@ -115,6 +115,8 @@ export const en: Messages = {
     barLabel: (product, days) => `${product}: the last ${days} days`,
     barSummary: (operational, days) => `${operational} of the ${days} days without disruption.`,
     dayTip: (day, status, availability) => `${day}: ${status}, ${availability}`,
+    legend: 'What the bars mean',
+    barHint: 'Tap a day, or reach it with the Tab key, for its details.',
     targetMet: 'target met',
     targetMissed: 'target missed',
     subscribeHeading: 'Stay informed',

@@ -115,6 +115,8 @@ export const nl: Messages = {
     barLabel: (product, days) => `${product}: de afgelopen ${days} dagen`,
     barSummary: (operational, days) => `${operational} van de ${days} dagen zonder verstoring.`,
     dayTip: (day, status, availability) => `${day}: ${status}, ${availability}`,
+    legend: 'Betekenis van de balken',
+    barHint: 'Tik op een dag of ga er met de Tab-toets naartoe voor de details.',
     targetMet: 'norm gehaald',
     targetMissed: 'norm niet gehaald',
     subscribeHeading: 'Op de hoogte blijven',

@@ -97,6 +97,10 @@ export interface Messages {
     barLabel: (product: string, days: number) => string;
     barSummary: (operational: number, days: number) => string;
     dayTip: (day: string, status: string, availability: string) => string;
+    /** The heading of the key to the bars' colours and patterns. */
+    legend: string;
+    /** What to do with a day of the bar (tap or focus it). */
+    barHint: string;
     targetMet: string;
     targetMissed: string;
     subscribeHeading: string;
