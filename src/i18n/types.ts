@@ -99,6 +99,12 @@ export interface Messages {
     dayTip: (day: string, status: string, availability: string) => string;
     /** The heading of the key to the bars' colours and patterns. */
     legend: string;
+    /** In the banner: one affected product and its status, e.g. "VOIPNOW: ernstige storing". */
+    affected: (product: string, status: string) => string;
+    /** In the banner, after an open incident's title. */
+    lastUpdate: (time: string) => string;
+    /** Said by the refresh island when the state on the page changed (aria-live). */
+    liveChanged: string;
     /** What to do with a day of the bar (tap or focus it). */
     barHint: string;
     targetMet: string;
