@@ -29,6 +29,7 @@ export const en: Messages = {
       timeRange: (from, to) => `${from} to ${to}`,
     },
     unknownProduct: 'Unknown product',
+    unknownMonth: 'Not a month: use ?month=YYYY-MM',
   },
   maintenanceRules: {
     typeName: {
@@ -187,6 +188,20 @@ export const en: Messages = {
     override: 'Reason for the deviation',
     cancelReason: 'Reason for cancellation',
     addToCalendar: 'Add to calendar',
+  },
+  calendar: {
+    title: (month) => `Maintenance calendar ${month}`,
+    link: 'Maintenance calendar',
+    intro: 'Every announced maintenance of this month by day, in Dutch time. Maintenance across midnight is shown on every day it touches.',
+    week: (n) => `Week ${n}`,
+    previous: (month) => `Previous month: ${month}`,
+    next: (month) => `Next month: ${month}`,
+    monthNav: 'Other months',
+    none: 'No maintenance has been announced for this month.',
+    continues: 'continues past midnight',
+    continued: 'continued from the day before',
+    allowedHeading: 'When maintenance may take place',
+    ics: (month) => `Maintenance of ${month} in your calendar (iCalendar)`,
   },
   availability: {
     title: 'Availability',

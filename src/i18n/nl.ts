@@ -29,6 +29,7 @@ export const nl: Messages = {
       timeRange: (from, to) => `${from} tot ${to}`,
     },
     unknownProduct: 'Onbekende dienst',
+    unknownMonth: 'Geen maand: gebruik ?month=JJJJ-MM',
   },
   maintenanceRules: {
     typeName: {
@@ -187,6 +188,20 @@ export const nl: Messages = {
     override: 'Reden voor afwijking',
     cancelReason: 'Reden van annulering',
     addToCalendar: 'Zet in uw agenda',
+  },
+  calendar: {
+    title: (month) => `Onderhoudskalender ${month}`,
+    link: 'Onderhoudskalender',
+    intro: 'Elk aangekondigd onderhoud van deze maand per dag, in Nederlandse tijd. Onderhoud over middernacht staat op elke dag die het raakt.',
+    week: (n) => `Week ${n}`,
+    previous: (month) => `Vorige maand: ${month}`,
+    next: (month) => `Volgende maand: ${month}`,
+    monthNav: 'Andere maanden',
+    none: 'Deze maand is er geen onderhoud aangekondigd.',
+    continues: 'loopt door na middernacht',
+    continued: 'vervolg van de dag ervoor',
+    allowedHeading: 'Wanneer onderhoud mag plaatsvinden',
+    ics: (month) => `Onderhoud van ${month} in uw agenda (iCalendar)`,
   },
   availability: {
     title: 'Beschikbaarheid',

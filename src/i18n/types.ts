@@ -21,6 +21,8 @@ export interface FeedWords {
   };
   /** The body of a 404 for a product slug that does not exist. */
   unknownProduct: string;
+  /** The body of a 404 for a calendar's ?month= that is no month (YYYY-MM). */
+  unknownMonth: string;
 }
 
 /**
@@ -194,6 +196,23 @@ export interface Messages {
     bestEffortShort: string;
   };
   product: { incidents: string; maintenance: string; feeds: string };
+  calendar: {
+    /** "Onderhoudskalender november 2026". */
+    title: (month: string) => string;
+    /** The link to the calendar from other pages. */
+    link: string;
+    intro: string;
+    week: (n: number) => string;
+    previous: (month: string) => string;
+    next: (month: string) => string;
+    monthNav: string;
+    none: string;
+    /** Beside a window's part on a day when the window goes on past midnight, or began the day before. */
+    continues: string;
+    continued: string;
+    allowedHeading: string;
+    ics: (month: string) => string;
+  };
   subscribe: {
     title: string;
     intro: string;
