@@ -167,6 +167,8 @@ export const en: Messages = {
     page: (page, pages) => `Page ${page} of ${pages}`,
     newer: 'Newer incidents',
     older: 'Older incidents',
+
+    categoriesHeading: 'What the category of an incident means',
   },
   maintenance: {
     title: 'Maintenance',
@@ -230,7 +232,7 @@ export const en: Messages = {
     kpiNone: 'No figures yet.',
     bestEffortShort: 'best effort',
   },
-  product: { incidents: 'Incidents', maintenance: 'Maintenance', feeds: 'Subscribe to this service' },
+  product: { incidents: 'Incidents', maintenance: 'Maintenance', feeds: 'Subscribe to this service', open: 'Not resolved yet' },
   subscribe: {
     title: 'Subscribe',
     intro: 'Follow maintenance in your calendar and incidents in your RSS reader, for all services or per service.',

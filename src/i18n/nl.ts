@@ -167,6 +167,8 @@ export const nl: Messages = {
     page: (page, pages) => `Pagina ${page} van ${pages}`,
     newer: 'Nieuwere storingen',
     older: 'Oudere storingen',
+
+    categoriesHeading: 'Wat betekent de categorie van een storing?',
   },
   maintenance: {
     title: 'Onderhoud',
@@ -230,7 +232,7 @@ export const nl: Messages = {
     kpiNone: 'Nog geen cijfers.',
     bestEffortShort: 'best effort',
   },
-  product: { incidents: 'Storingen', maintenance: 'Onderhoud', feeds: 'Abonneren op deze dienst' },
+  product: { incidents: 'Storingen', maintenance: 'Onderhoud', feeds: 'Abonneren op deze dienst', open: 'Nog niet opgelost' },
   subscribe: {
     title: 'Abonneren',
     intro: 'Volg onderhoud in uw agenda en storingen in uw RSS-lezer, voor alle diensten of per dienst.',

@@ -150,6 +150,7 @@ export interface Messages {
     page: (page: number, pages: number) => string;
     newer: string;
     older: string;
+    categoriesHeading: string;
   };
   maintenance: {
     title: string;
@@ -195,7 +196,13 @@ export interface Messages {
     kpiNone: string;
     bestEffortShort: string;
   };
-  product: { incidents: string; maintenance: string; feeds: string };
+  product: {
+    incidents: string;
+    maintenance: string;
+    feeds: string;
+    /** Beside an incident of the product that is not resolved yet. */
+    open: string;
+  };
   calendar: {
     /** "Onderhoudskalender november 2026". */
     title: (month: string) => string;
