@@ -116,7 +116,7 @@ export const en: Messages = {
     barLabel: (product, days) => `${product}: the last ${days} days`,
     barSummary: (operational, days) => `${operational} of the ${days} days without disruption.`,
     dayTip: (day, status, availability) => `${day}: ${status}, ${availability}`,
-    calmDay: (day) => `${day}: no disruption`,
+    calmDay: (day, status) => `${day}: ${status}`,
     legend: 'What the bars mean',
     affected: (product, status) => `${product}: ${status.toLowerCase()}`,
     lastUpdate: (time) => `last update ${time}`,

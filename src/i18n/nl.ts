@@ -116,7 +116,7 @@ export const nl: Messages = {
     barLabel: (product, days) => `${product}: de afgelopen ${days} dagen`,
     barSummary: (operational, days) => `${operational} van de ${days} dagen zonder verstoring.`,
     dayTip: (day, status, availability) => `${day}: ${status}, ${availability}`,
-    calmDay: (day) => `${day}: geen verstoring`,
+    calmDay: (day, status) => `${day}: ${status}`,
     legend: 'Betekenis van de balken',
     affected: (product, status) => `${product}: ${status.toLowerCase()}`,
     lastUpdate: (time) => `laatste update ${time}`,

@@ -101,7 +101,7 @@ export interface Messages {
     dayTip: (day: string, status: string, availability: string) => string;
     /** The heading of the key to the bars' colours and patterns. */
     /** A day of the bar without anything to tell (operational all day, 100 %): short, 500 of them are on the home page. */
-    calmDay: (day: string) => string;
+    calmDay: (day: string, status: string) => string;
     legend: string;
     /** In the banner: one affected product and its status, e.g. "VOIPNOW: ernstige storing". */
     affected: (product: string, status: string) => string;
