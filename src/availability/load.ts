@@ -57,6 +57,8 @@ export interface RecentAvailabilityData {
   products: RecentAvailability[];
   /** Titles of the incidents the bars refer to. */
   incidentTitles: Map<number, { title: string; titleEn: string | null }>;
+  /** Titles of the maintenance the bars refer to. */
+  maintenanceTitles: Map<number, { title: string; titleEn: string | null }>;
 }
 
 /** Per product: the last 90 days as a bar, and this month's availability so far. */
@@ -77,7 +79,11 @@ export async function loadRecentAvailability(db: Database, now: Date, settings: 
       month: { key: month, availability: figure.availability, met: figure.met },
     };
   });
-  return { products, incidentTitles: new Map(history.incidents.map((i) => [i.id, { title: i.title, titleEn: i.titleEn }])) };
+  return {
+    products,
+    incidentTitles: new Map(history.incidents.map((i) => [i.id, { title: i.title, titleEn: i.titleEn }])),
+    maintenanceTitles: new Map(history.maintenance.map((m) => [m.id, { title: m.title, titleEn: m.titleEn }])),
+  };
 }
 
 function historyOf(history: SlaHistory, product: ProductInfo, now: Date, settings: SlaSettings): ProductHistory {

@@ -37,7 +37,7 @@ export interface HistoryIncident {
 export interface SlaHistory {
   products: ProductInfo[];
   impacts: (ImpactInterval & { product: string })[];
-  maintenance: (MaintenanceWindow & { products: string[] })[];
+  maintenance: (MaintenanceWindow & { id: number; products: string[]; title: string; titleEn: string | null })[];
   incidents: HistoryIncident[];
 }
 
@@ -75,7 +75,14 @@ export async function loadSlaHistory(db: Database, range: { start: Date; end: Da
       .from(outages)
       .where(and(lt(outages.startedAt, range.end), or(isNull(outages.endedAt), gt(outages.endedAt, range.start)))),
     db
-      .select({ id: maintenances.id, start: maintenances.windowStart, end: maintenances.windowEnd, productId: maintenanceProducts.productId })
+      .select({
+        id: maintenances.id,
+        title: maintenances.title,
+        titleEn: maintenances.titleEn,
+        start: maintenances.windowStart,
+        end: maintenances.windowEnd,
+        productId: maintenanceProducts.productId,
+      })
       .from(maintenances)
       .innerJoin(maintenanceProducts, eq(maintenanceProducts.maintenanceId, maintenances.id))
       .where(
@@ -97,9 +104,9 @@ export async function loadSlaHistory(db: Database, range: { start: Date; end: Da
   }));
   for (const incident of incidentList) impacts.push(...incidentImpactIntervals(incident.updates));
 
-  const windows = new Map<number, MaintenanceWindow & { products: string[] }>();
+  const windows = new Map<number, SlaHistory['maintenance'][number]>();
   for (const w of windowRows) {
-    const entry = windows.get(w.id) ?? { start: +w.start, end: +w.end, products: [] };
+    const entry = windows.get(w.id) ?? { id: w.id, title: w.title, titleEn: w.titleEn, start: +w.start, end: +w.end, products: [] };
     entry.products.push(slugOf.get(w.productId)!);
     windows.set(w.id, entry);
   }

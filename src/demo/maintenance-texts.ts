@@ -148,7 +148,7 @@ export const QUICK_WORK: readonly MaintenanceText[] = [
 ];
 
 export const CANCEL_REASONS: readonly string[] = [
-  'Geannuleerd: de leverancier heeft de nieuwe softwareversie teruggetrokken. Wij plannen het onderhoud opnieuw zodra er een gecorrigeerde versie is.',
-  'Geannuleerd: de benodigde hardware is niet op tijd geleverd. Een nieuwe datum volgt.',
-  'Geannuleerd: het onderhoud is samengevoegd met een later gepland onderhoudsvenster.',
+  'De leverancier heeft de nieuwe softwareversie teruggetrokken. Wij plannen het onderhoud opnieuw zodra er een gecorrigeerde versie is.',
+  'De benodigde hardware is niet op tijd geleverd. Een nieuwe datum volgt.',
+  'Het onderhoud is samengevoegd met een later gepland onderhoudsvenster.',
 ];

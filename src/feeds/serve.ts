@@ -4,6 +4,7 @@
 import type { RequestContext } from '#src/http/context.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
+import { isMonthKey, monthRange, type MonthKey } from '#src/time/zone.ts';
 import { loadIncidentFeedData } from '#src/feeds/load-incidents.ts';
 import { loadCalendarData, loadMaintenanceFeedData } from '#src/feeds/load-maintenance.ts';
 import { buildCalendar } from './calendar.ts';
@@ -17,6 +18,8 @@ export interface FeedRequest {
   locale: Locale;
   /** null: every product. */
   productSlug: string | null;
+  /** A calendar of one month only: the windows that touch it (the maintenance calendar page links it). */
+  month?: MonthKey;
 }
 
 const CALENDAR = 'text/calendar; charset=utf-8';
@@ -32,7 +35,9 @@ export async function renderFeed(
   if (feed.kind === 'calendar') {
     const data = await loadCalendarData(db, scope);
     if (!data) return null;
-    const body = buildCalendar({ locale, siteUrl, product: data.product, maintenances: data.maintenances });
+    const range = feed.month ? monthRange(feed.month) : null;
+    const maintenances = range ? data.maintenances.filter((m) => +m.windowStart < range.end && +m.windowEnd > range.start) : data.maintenances;
+    const body = buildCalendar({ locale, siteUrl, product: data.product, maintenances });
     return { body, contentType: CALENDAR, lastModified: data.lastModified, maxAgeSeconds: 300 };
   }
   if (feed.kind === 'maintenance') {
@@ -48,10 +53,13 @@ export async function renderFeed(
 }
 
 /** The feed in the request's language. */
-export async function serveFeed(request: Request, context: RequestContext, feed: Omit<FeedRequest, 'locale'>): Promise<Response> {
-  const representation = await renderFeed(context, { ...feed, locale: context.locale });
+export async function serveFeed(request: Request, context: RequestContext, feed: Omit<FeedRequest, 'locale' | 'month'>): Promise<Response> {
+  // ?month=YYYY-MM narrows a calendar to one month; anything else there is no such calendar.
+  const month = feed.kind === 'calendar' ? new URL(request.url).searchParams.get('month') : null;
+  const known = month === null || isMonthKey(month);
+  const representation = known ? await renderFeed(context, { ...feed, locale: context.locale, ...(month && { month }) }) : null;
   if (!representation) {
-    const text = messages[context.locale].feeds.unknownProduct;
+    const text = known ? messages[context.locale].feeds.unknownProduct : messages[context.locale].feeds.unknownMonth;
     return new Response(request.method === 'HEAD' ? null : `${text}\n`, {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

@@ -31,6 +31,7 @@ export const en: Messages = {
       timeRange: (from, to) => `${from} to ${to}`,
     },
     unknownProduct: 'Unknown product',
+    unknownMonth: 'Not a month: use ?month=YYYY-MM',
   },
   maintenanceRules: {
     typeName: {
@@ -121,6 +122,12 @@ export const en: Messages = {
     barLabel: (product, days) => `${product}: the last ${days} days`,
     barSummary: (operational, days) => `${operational} of the ${days} days without disruption.`,
     dayTip: (day, status, availability) => `${day}: ${status}, ${availability}`,
+    calmDay: (day, status) => `${day}: ${status}`,
+    legend: 'What the bars mean',
+    affected: (product, status) => `${product}: ${status.toLowerCase()}`,
+    lastUpdate: (time) => `last update ${time}`,
+    liveChanged: 'The status has been updated.',
+    barHint: 'Tap a day, or reach it with the Tab key, for its details.',
     targetMet: 'target met',
     targetMissed: 'target missed',
     subscribeHeading: 'Stay informed',
@@ -166,6 +173,8 @@ export const en: Messages = {
     page: (page, pages) => `Page ${page} of ${pages}`,
     newer: 'Newer incidents',
     older: 'Older incidents',
+
+    categoriesHeading: 'What the category of an incident means',
   },
   maintenance: {
     title: 'Maintenance',
@@ -187,6 +196,20 @@ export const en: Messages = {
     override: 'Reason for the deviation',
     cancelReason: 'Reason for cancellation',
     addToCalendar: 'Add to calendar',
+  },
+  calendar: {
+    title: (month) => `Maintenance calendar ${month}`,
+    link: 'Maintenance calendar',
+    intro: 'Every announced maintenance of this month by day, in Dutch time. Maintenance across midnight is shown on every day it touches.',
+    week: (n) => `Week ${n}`,
+    previous: (month) => `Previous month: ${month}`,
+    next: (month) => `Next month: ${month}`,
+    monthNav: 'Other months',
+    none: 'No maintenance has been announced for this month.',
+    continues: 'continues past midnight',
+    continued: 'continued from the day before',
+    allowedHeading: 'When maintenance may take place',
+    ics: (month) => `Maintenance of ${month} in your calendar (iCalendar)`,
   },
   availability: {
     title: 'Availability',
@@ -215,7 +238,7 @@ export const en: Messages = {
     kpiNone: 'No figures yet.',
     bestEffortShort: 'best effort',
   },
-  product: { incidents: 'Incidents', maintenance: 'Maintenance', feeds: 'Subscribe to this service' },
+  product: { incidents: 'Incidents', maintenance: 'Maintenance', feeds: 'Subscribe to this service', open: 'Not resolved yet' },
   subscribe: {
     title: 'Subscribe',
     intro: 'Follow maintenance in your calendar and incidents in your RSS reader, for all services or per service.',

@@ -8,7 +8,7 @@ import { messages } from './messages.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'month' | 'time'): Intl.DateTimeFormat {
+function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'dayName' | 'weekday' | 'month' | 'time'): Intl.DateTimeFormat {
   const key = `${locale}:${kind}`;
   let format = formats.get(key);
   if (!format) {
@@ -16,6 +16,8 @@ function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'm
       dateTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
       date: { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' },
       shortDate: { day: 'numeric', month: 'short' },
+      dayName: { weekday: 'long', day: 'numeric', month: 'long' },
+      weekday: { weekday: 'short' },
       month: { month: 'long', year: 'numeric' },
       time: { hour: '2-digit', minute: '2-digit' },
     };
@@ -46,6 +48,18 @@ export function formatShortDate(dayKey: string, locale: Locale): string {
   const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number];
   // Noon UTC of the day falls on the same calendar day in Amsterdam.
   return dateFormat(locale, 'shortDate').format(Date.UTC(year, month - 1, day, 12));
+}
+
+/** "maandag 23 november": a day of the maintenance calendar. */
+export function formatDayName(dayKey: string, locale: Locale): string {
+  const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number];
+  return dateFormat(locale, 'dayName').format(Date.UTC(year, month - 1, day, 12));
+}
+
+/** "ma", "Mon": a column of the maintenance calendar. */
+export function formatWeekdayShort(dayKey: string, locale: Locale): string {
+  const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number];
+  return dateFormat(locale, 'weekday').format(Date.UTC(year, month - 1, day, 12));
 }
 
 /** "november 2026". */

@@ -31,6 +31,7 @@ export const nl: Messages = {
       timeRange: (from, to) => `${from} tot ${to}`,
     },
     unknownProduct: 'Onbekende dienst',
+    unknownMonth: 'Geen maand: gebruik ?month=JJJJ-MM',
   },
   maintenanceRules: {
     typeName: {
@@ -121,6 +122,12 @@ export const nl: Messages = {
     barLabel: (product, days) => `${product}: de afgelopen ${days} dagen`,
     barSummary: (operational, days) => `${operational} van de ${days} dagen zonder verstoring.`,
     dayTip: (day, status, availability) => `${day}: ${status}, ${availability}`,
+    calmDay: (day, status) => `${day}: ${status}`,
+    legend: 'Betekenis van de balken',
+    affected: (product, status) => `${product}: ${status.toLowerCase()}`,
+    lastUpdate: (time) => `laatste update ${time}`,
+    liveChanged: 'De status is bijgewerkt.',
+    barHint: 'Tik op een dag of ga er met de Tab-toets naartoe voor de details.',
     targetMet: 'norm gehaald',
     targetMissed: 'norm niet gehaald',
     subscribeHeading: 'Op de hoogte blijven',
@@ -166,6 +173,8 @@ export const nl: Messages = {
     page: (page, pages) => `Pagina ${page} van ${pages}`,
     newer: 'Nieuwere storingen',
     older: 'Oudere storingen',
+
+    categoriesHeading: 'Wat betekent de categorie van een storing?',
   },
   maintenance: {
     title: 'Onderhoud',
@@ -187,6 +196,20 @@ export const nl: Messages = {
     override: 'Reden voor afwijking',
     cancelReason: 'Reden van annulering',
     addToCalendar: 'Zet in uw agenda',
+  },
+  calendar: {
+    title: (month) => `Onderhoudskalender ${month}`,
+    link: 'Onderhoudskalender',
+    intro: 'Elk aangekondigd onderhoud van deze maand per dag, in Nederlandse tijd. Onderhoud over middernacht staat op elke dag die het raakt.',
+    week: (n) => `Week ${n}`,
+    previous: (month) => `Vorige maand: ${month}`,
+    next: (month) => `Volgende maand: ${month}`,
+    monthNav: 'Andere maanden',
+    none: 'Deze maand is er geen onderhoud aangekondigd.',
+    continues: 'loopt door na middernacht',
+    continued: 'vervolg van de dag ervoor',
+    allowedHeading: 'Wanneer onderhoud mag plaatsvinden',
+    ics: (month) => `Onderhoud van ${month} in uw agenda (iCalendar)`,
   },
   availability: {
     title: 'Beschikbaarheid',
@@ -215,7 +238,7 @@ export const nl: Messages = {
     kpiNone: 'Nog geen cijfers.',
     bestEffortShort: 'best effort',
   },
-  product: { incidents: 'Storingen', maintenance: 'Onderhoud', feeds: 'Abonneren op deze dienst' },
+  product: { incidents: 'Storingen', maintenance: 'Onderhoud', feeds: 'Abonneren op deze dienst', open: 'Nog niet opgelost' },
   subscribe: {
     title: 'Abonneren',
     intro: 'Volg onderhoud in uw agenda en storingen in uw RSS-lezer, voor alle diensten of per dienst.',

@@ -21,6 +21,8 @@ export interface FeedWords {
   };
   /** The body of a 404 for a product slug that does not exist. */
   unknownProduct: string;
+  /** The body of a 404 for a calendar's ?month= that is no month (YYYY-MM). */
+  unknownMonth: string;
 }
 
 /**
@@ -148,6 +150,18 @@ export interface Messages {
     barLabel: (product: string, days: number) => string;
     barSummary: (operational: number, days: number) => string;
     dayTip: (day: string, status: string, availability: string) => string;
+    /** The heading of the key to the bars' colours and patterns. */
+    /** A day of the bar without anything to tell (operational all day, 100 %): short, 500 of them are on the home page. */
+    calmDay: (day: string, status: string) => string;
+    legend: string;
+    /** In the banner: one affected product and its status, e.g. "VOIPNOW: ernstige storing". */
+    affected: (product: string, status: string) => string;
+    /** In the banner, after an open incident's title. */
+    lastUpdate: (time: string) => string;
+    /** Said by the refresh island when the state on the page changed (aria-live). */
+    liveChanged: string;
+    /** What to do with a day of the bar (tap or focus it). */
+    barHint: string;
     targetMet: string;
     targetMissed: string;
     subscribeHeading: string;
@@ -187,6 +201,7 @@ export interface Messages {
     page: (page: number, pages: number) => string;
     newer: string;
     older: string;
+    categoriesHeading: string;
   };
   maintenance: {
     title: string;
@@ -232,7 +247,30 @@ export interface Messages {
     kpiNone: string;
     bestEffortShort: string;
   };
-  product: { incidents: string; maintenance: string; feeds: string };
+  product: {
+    incidents: string;
+    maintenance: string;
+    feeds: string;
+    /** Beside an incident of the product that is not resolved yet. */
+    open: string;
+  };
+  calendar: {
+    /** "Onderhoudskalender november 2026". */
+    title: (month: string) => string;
+    /** The link to the calendar from other pages. */
+    link: string;
+    intro: string;
+    week: (n: number) => string;
+    previous: (month: string) => string;
+    next: (month: string) => string;
+    monthNav: string;
+    none: string;
+    /** Beside a window's part on a day when the window goes on past midnight, or began the day before. */
+    continues: string;
+    continued: string;
+    allowedHeading: string;
+    ics: (month: string) => string;
+  };
   subscribe: {
     title: string;
     intro: string;

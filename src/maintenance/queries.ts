@@ -8,7 +8,8 @@ import type { MaintenanceState } from '#src/domain/vocabulary.ts';
 import { checkMaintenance, type RuleBreach } from '#src/sla/maintenance-rules.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
 import type { ReadContext } from '#src/http/context.ts';
-import { startOfMonthsBack } from '#src/time/zone.ts';
+import { monthGrid, type GridWeek } from '#src/time/month-grid.ts';
+import { startOfMonthsBack, type MonthKey } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from '#src/availability/sla-history.ts';
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
@@ -126,6 +127,26 @@ export async function loadMaintenanceListPage(context: ReadContext): Promise<Mai
   const since = startOfMonthsBack(context.now, MAINTENANCE_MONTHS);
   const [lists, products] = await Promise.all([loadMaintenanceLists(context.db, context.now, since), loadProducts(context.db)]);
   return { ...lists, products };
+}
+
+export interface MaintenanceCalendarData {
+  month: MonthKey;
+  weeks: GridWeek[];
+  /** Every window that touches a day of the grid, cancelled ones too, by start. */
+  maintenances: MaintenanceView[];
+  products: ProductInfo[];
+}
+
+/** The month grid of `month` and the maintenance announced by now that touches its days. */
+export async function loadMaintenanceCalendar(context: ReadContext, month: MonthKey): Promise<MaintenanceCalendarData> {
+  const weeks = monthGrid(month);
+  const days = weeks.flatMap((w) => w.days);
+  const [start, end] = [new Date(days[0]!.start), new Date(days.at(-1)!.end)];
+  const [list, productList] = await Promise.all([
+    select(context.db, and(lt(maintenances.windowStart, end), gt(maintenances.windowEnd, start))!, context.now),
+    loadProducts(context.db),
+  ]);
+  return { month, weeks, maintenances: list, products: productList };
 }
 
 /**

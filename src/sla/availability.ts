@@ -20,6 +20,8 @@ export interface ImpactInterval {
 export interface MaintenanceWindow {
   start: number;
   end: number;
+  /** The maintenance it belongs to, where the caller knows it (for links; the formula ignores it). */
+  id?: number;
 }
 
 export interface ProductHistory {

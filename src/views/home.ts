@@ -12,6 +12,7 @@ export interface HomePageData {
   health: CurrentHealth;
   recent: Map<string, RecentAvailability>;
   incidentTitles: RecentAvailabilityData['incidentTitles'];
+  maintenanceTitles: RecentAvailabilityData['maintenanceTitles'];
   incidents: { incident: IncidentView; timers: IncidentTimers }[];
   maintenance: MaintenanceLists;
 }
@@ -27,6 +28,7 @@ export async function loadHomePage({ db, now, sla }: ReadContext, productSlug?: 
     health,
     recent: new Map(recent.products.map((r) => [r.product.slug, r])),
     incidentTitles: recent.incidentTitles,
+    maintenanceTitles: recent.maintenanceTitles,
     incidents: incidents
       .filter((incident) => !productSlug || incident.updates.some((u) => productSlug in u.impacts))
       .map((incident) => ({ incident, timers: timersOf(incident, now, sla.officeHours) })),

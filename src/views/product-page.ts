@@ -15,6 +15,7 @@ export interface ProductPageData {
   status: ProductStatus;
   recent: RecentAvailability;
   incidentTitles: Map<number, { title: string; titleEn: string | null }>;
+  maintenanceTitles: Map<number, { title: string; titleEn: string | null }>;
   months: MonthlyAvailabilityRow[];
   incidents: IncidentSummary[];
   maintenance: MaintenanceLists;
@@ -39,6 +40,7 @@ export async function loadProductPage(context: ReadContext, slug: string | undef
     status: current.status,
     recent: recent.products.find((r) => r.product.slug === slug)!,
     incidentTitles: recent.incidentTitles,
+    maintenanceTitles: recent.maintenanceTitles,
     months: entry.rows,
     incidents: incidents.incidents,
     maintenance,

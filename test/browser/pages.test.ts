@@ -27,6 +27,8 @@ const PAGES: PagePath[] = [
   '/en/maintenance',
   '/maintenance/1',
   '/en/maintenance/1',
+  '/maintenance/calendar/2026-11',
+  '/en/maintenance/calendar/2026-11',
   '/availability',
   '/en/availability',
   '/products/voipnow',

@@ -32,6 +32,8 @@ export interface PageOptions {
   /** CSS pixels; 320 is the narrowest width the pages must fit, 1280 a desktop. */
   width?: number;
   javaScript?: boolean;
+  /** A touch screen (a phone): taps instead of a mouse. */
+  touch?: boolean;
 }
 
 export interface RequestRecord {
@@ -61,12 +63,13 @@ function viewport(width: number) {
 }
 
 export async function openIn(browser: Browser, url: string, options: PageOptions = {}): Promise<OpenedPage> {
-  const settled: Required<PageOptions> = { colorScheme: 'light', width: 1280, javaScript: true, ...options };
+  const settled: Required<PageOptions> = { colorScheme: 'light', width: 1280, javaScript: true, touch: false, ...options };
   const origin = new URL(url).origin;
   const context = await browser.newContext({
     colorScheme: settled.colorScheme,
     javaScriptEnabled: settled.javaScript,
     viewport: viewport(settled.width),
+    hasTouch: settled.touch,
   });
   const requests: RequestRecord[] = [];
   context.on('request', (request) => requests.push({ url: request.url(), type: request.resourceType(), request }));

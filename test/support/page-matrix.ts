@@ -20,7 +20,7 @@ import type { RunningServer } from './server.ts';
 export type PagePath = string | { path: string; status: number };
 
 export const PAGE_MATRIX: readonly Required<PageOptions>[] = (['light', 'dark'] as const).flatMap((colorScheme) =>
-  [320, 1280].flatMap((width) => [true, false].map((javaScript) => ({ colorScheme, width, javaScript }))),
+  [320, 1280].flatMap((width) => [true, false].map((javaScript) => ({ colorScheme, width, javaScript, touch: false }))),
 );
 
 export function pathOf(page: PagePath): string {
