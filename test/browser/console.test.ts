@@ -6,7 +6,7 @@
 // page passes axe, fits 320 px and asks nothing of another origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoWeekday, zonedParts } from '#src/time/zone.ts';
-import { expectAxeClean, expectNoHorizontalScroll, expectOnlyOwnOrigin, expectVisibleFocus, openPage, tabToNext, useBrowser, type OpenedPage } from '../support/browser.ts';
+import { expectAxeClean, expectNoCspViolations, expectNoHorizontalScroll, expectOnlyOwnOrigin, expectVisibleFocus, openPage, tabToNext, useBrowser, type OpenedPage } from '../support/browser.ts';
 import { parseCalendar, parseRss } from '../support/feed-parsers.ts';
 import { drivers } from '../support/databases.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -27,6 +27,7 @@ async function check(opened: OpenedPage, label: string) {
   await expectAxeClean(opened, label);
   await expectNoHorizontalScroll(opened);
   expectOnlyOwnOrigin(opened);
+  expectNoCspViolations(opened);
 }
 
 async function submit(opened: OpenedPage, button: string) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   contrastRatio,
   expectAxeClean,
+  expectNoCspViolations,
   expectNoHorizontalScroll,
   expectNoWebFonts,
   expectOnlyOwnOrigin,
@@ -29,6 +30,7 @@ const PAGES: Record<string, string> = {
   '/wide': page('<div style="width:500px">wide</div>'),
   '/third-party': page('<img alt="" src="https://cdn.example.com/pixel.png">'),
   '/font': page('<p style="font-family:Web">text</p>', '<style>@font-face{font-family:Web;src:url(/web.woff2)}</style>'),
+  '/inline-script': page('<p id="x">inline</p><script>document.getElementById("x").textContent = "ran";</script>'),
   '/no-focus-ring': page('<p><a href="/">A link</a></p>', '<style>*:focus{outline:none}</style>'),
 };
 
@@ -38,7 +40,7 @@ let origin: string;
 beforeAll(async () => {
   server = createServer((request, response) => {
     const body = PAGES[request.url ?? ''];
-    response.writeHead(body ? 200 : 404, { 'content-type': body ? 'text/html; charset=utf-8' : 'text/plain' });
+    response.writeHead(body ? 200 : 404, { 'content-type': body ? 'text/html; charset=utf-8' : 'text/plain', 'content-security-policy': "script-src 'self'" });
     response.end(body ?? '');
   });
   server.listen(0, '127.0.0.1');
@@ -55,6 +57,7 @@ describe('the browser checks', () => {
         await expectAxeClean(opened, 'clean');
         await expectNoHorizontalScroll(opened);
         expectOnlyOwnOrigin(opened);
+        expectNoCspViolations(opened);
         await expectNoWebFonts(opened);
         expectVisibleFocus(await tabToNext(opened), 'clean');
       }
@@ -85,6 +88,12 @@ describe('the browser checks', () => {
     expect(foreign.requests.map((r) => r.url)).toContain('https://cdn.example.com/pixel.png');
     expect(() => expectOnlyOwnOrigin(foreign)).toThrow(/cdn\.example\.com/);
     await expect(expectNoWebFonts(await openPage(`${origin}/font`))).rejects.toThrow(/font requests from .*\/web\.woff2/);
+  });
+
+  it('find an inline script that the Content-Security-Policy blocks', async () => {
+    const opened = await openPage(`${origin}/inline-script`);
+    expect(await opened.page.locator('#x').innerText()).toBe('inline');
+    expect(() => expectNoCspViolations(opened)).toThrow(/Content Security Policy/);
   });
 
   it('find a focus that cannot be seen', async () => {

@@ -87,6 +87,11 @@ export function expectOnlyOwnOrigin(opened: OpenedPage): void {
   if (foreign.length > 0) expect.fail(`third-party requests from ${opened.page.url()}: ${foreign.join(', ')}`);
 }
 
+/** Chromium blocked nothing under the page's Content-Security-Policy (no inline code without its hash). */
+export function expectNoCspViolations(opened: OpenedPage): void {
+  if (opened.cspViolations.length > 0) expect.fail(`CSP violations on ${opened.page.url()} (${describeOptions(opened)}):\n${opened.cspViolations.join('\n')}`);
+}
+
 /** No font was requested and no @font-face is declared: the pages use the system fonts. */
 export async function expectNoWebFonts(opened: OpenedPage): Promise<void> {
   const fonts = opened.requests.filter(isFont).map((r) => r.url);

@@ -54,6 +54,8 @@ export interface OpenedPage {
   options: Required<PageOptions>;
   /** Every request the page made, in order, including refused third-party ones. */
   requests: RequestRecord[];
+  /** What Chromium reported as blocked by the Content-Security-Policy. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -77,12 +79,16 @@ export async function openIn(browser: Browser, url: string, options: PageOptions
   await context.route((target) => target.origin !== origin, (route) => route.abort('blockedbyclient'));
   try {
     const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     const response = await page.goto(url, { waitUntil: 'load' });
     if (settled.javaScript && (await page.locator('astro-island').count()) > 0) {
       // Let islands load and hydrate before anything looks at the page.
       await page.waitForLoadState('networkidle');
     }
-    return { page, context, response, origin, options: settled, requests, close: () => context.close() };
+    return { page, context, response, origin, options: settled, requests, cspViolations, close: () => context.close() };
   } catch (error) {
     await context.close();
     throw error;

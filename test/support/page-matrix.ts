@@ -7,6 +7,7 @@ import {
   expectAxeClean,
   expectNoHorizontalScroll,
   expectNoWebFonts,
+  expectNoCspViolations,
   expectOnlyOwnOrigin,
   expectVisibleFocus,
   openPage,
@@ -67,6 +68,7 @@ async function checkOne(server: RunningServer, page: PagePath, options: Required
     await check(() => expectAxeClean(opened, path));
     await check(() => expectNoHorizontalScroll(opened));
     await check(() => expectOnlyOwnOrigin(opened));
+    await check(() => expectNoCspViolations(opened));
     await check(() => expectNoWebFonts(opened));
     await check(async () => expectVisibleFocus(await tabToNext(opened), label));
   } finally {
