@@ -6,3 +6,10 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
   if (pathname === '/en' || pathname.startsWith('/en/')) return { locale: 'en', path: pathname.slice(3) || '/' };
   return { locale: 'nl', path: pathname };
 }
+
+/** "00057" → "57": the canonical form of a numeric id that is written otherwise; null when it is canonical or no id at all. */
+export function canonicalId(id: string | undefined): string | null {
+  if (!id || !/^\d{1,9}$/.test(id)) return null;
+  const canonical = String(Number(id));
+  return canonical === id ? null : canonical;
+}

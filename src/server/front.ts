@@ -142,6 +142,7 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
 
   function sendEntry(req: IncomingMessage, res: ServerResponse, entry: CachedResponse, stale: boolean): void {
     const now = +clock();
+    if (!res.hasHeader('X-Cache')) res.setHeader('X-Cache', stale ? 'STALE' : 'HIT');
     for (const [name, value] of entry.headers) res.setHeader(name, value);
     res.setHeader('Content-Security-Policy', entry.csp);
     res.setHeader('Vary', 'Accept-Encoding');
@@ -211,6 +212,7 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
     if (entry && !published.available) return sendEntry(req, res, entry, true);
     const accept = req.headers['accept-encoding'];
     const conditional = { inm: req.headers['if-none-match'], ims: req.headers['if-modified-since'] };
+    const follower = renders.has(key);
     const rendering = renders.get(key) ?? render(key, req, entry);
     // The render used this request's object: put back what sendEntry reads.
     req.method = head ? 'HEAD' : 'GET';
@@ -219,6 +221,8 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
     if (conditional.ims !== undefined) req.headers['if-modified-since'] = conditional.ims;
     try {
       const fresh = await (entry ? withBudget(rendering, config.queryBudgetMs, `rendering ${key}`) : rendering);
+      // MISS: this request's render; HIT: it waited for the one another request started.
+      res.setHeader('X-Cache', follower ? 'HIT' : 'MISS');
       if ('key' in fresh) return sendEntry(req, res, fresh, false);
       return sendRendered(res, fresh, head);
     } catch (error) {
@@ -251,9 +255,17 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
     if (!KNOWN.has(method)) return methodNotAllowed(res, isPrivate ? 'GET, HEAD, POST, PUT, PATCH, DELETE' : 'GET, HEAD', method === 'TRACE' || method === 'CONNECT' ? 405 : 501);
     if (isCachedRoute(path)) {
       if (method === 'GET' || method === 'HEAD') return servePublic(req, res, pathname + new URL(req.url ?? '/', 'http://front.invalid').search);
-      if (method === 'OPTIONS' && path.startsWith('/api/v2/')) return void handler(req, res);
+      if (method === 'OPTIONS') {
+        // The public JSON answers CORS preflights itself; elsewhere OPTIONS says what the route takes.
+        if (path.startsWith('/api/v2/')) return void handler(req, res);
+        res.statusCode = 204;
+        res.setHeader('Allow', 'GET, HEAD, OPTIONS, POST');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end();
+        return;
+      }
       // Forms on public pages (e.g. subscribing) post; nothing public takes PUT, PATCH or DELETE.
-      if (method !== 'POST') return methodNotAllowed(res, path.startsWith('/api/v2/') ? 'GET, HEAD, OPTIONS' : 'GET, HEAD, POST');
+      if (method !== 'POST') return methodNotAllowed(res, path.startsWith('/api/v2/') ? 'GET, HEAD, OPTIONS' : 'GET, HEAD, OPTIONS, POST');
     }
     if (!SAFE.has(method)) {
       if (!published.available) return unavailable(res, path.startsWith('/api/'));

@@ -133,12 +133,18 @@ describe.each(drivers)('the cached public side on %s', (driver) => {
     for (const method of ['PUT', 'DELETE', 'PATCH']) {
       const response = await fetch(`${server.url}/incidents.rss`, { method });
       expect(response.status, method).toBe(405);
-      expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
+      expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
     }
     const json = await fetch(`${server.url}/api/v2/status.json`, { method: 'DELETE' });
     expect(json.status).toBe(405);
     expect(json.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     expect((await fetch(`${server.url}/`, { method: 'PROPFIND' })).status).toBe(501);
+    const options = await fetch(`${server.url}/maintenance`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
+    const robots = await get('/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(await robots.text()).toContain('Disallow: /admin');
   });
 
   it('shows a write at the next request on every route and language it touches, and leaves the others cached', async () => {
@@ -153,6 +159,28 @@ describe.each(drivers)('the cached public side on %s', (driver) => {
       expect(response.headers.get('etag'), path).not.toBe(before.get(path));
       expect(text.includes(path.includes('/en/') ? 'Storing 3CX-centrale (en)' : 'Storing 3CX-centrale'), path).toBe(true);
     }
+  });
+
+  it('renders once after a write however many ask at once (no stampede)', async () => {
+    expect((await get('/en/maintenance')).status).toBe(200);
+    expect((await post('/incidents', incident('Storing voor iedereen tegelijk'))).status).toBe(201);
+    const answers = await Promise.all(Array.from({ length: 30 }, () => get('/en/maintenance')));
+    const kinds = answers.map((a) => a.headers.get('x-cache'));
+    expect(kinds.filter((k) => k === 'MISS')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'HIT')).toHaveLength(29);
+    expect(new Set(answers.map((a) => a.headers.get('etag'))).size).toBe(1);
+    expect((await get('/en/maintenance')).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('sends a non-canonical id to the canonical address, in both languages', async () => {
+    const created = await post('/incidents', incident('Storing met een nummer'));
+    const { id } = (await created.json()) as { id: number };
+    for (const [asked, canonical] of [[`/incidents/000${id}`, `/incidents/${id}`], [`/en/incidents/0${id}`, `/en/incidents/${id}`]] as const) {
+      const response = await fetch(server.url + asked, { redirect: 'manual' });
+      expect(response.status, asked).toBe(301);
+      expect(response.headers.get('location'), asked).toBe(canonical);
+    }
+    expect((await get(`/incidents/${id}`)).status).toBe(200);
   });
 
   it('turns a maintenance "in progress" when its window opens, without any write', async () => {
@@ -246,6 +274,7 @@ describe.skipIf(!serverUrl)('without its database (PostgreSQL through a relay th
       const response = await fetch(server.url + path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('x-status-as-of'), path).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(response.headers.get('x-cache'), path).toBe('STALE');
       expect(Number(response.headers.get('age')), path).toBeGreaterThanOrEqual(0);
       const text = await response.text();
       if (path === '/' || path === '/maintenance') expect(/class="stale-notice"/.exec(text) && text.slice(text.indexOf('stale-notice') - 20, text.indexOf('stale-notice') + 200), path).toMatch(/class="stale-notice"[^>]*><p><strong>Verouderde stand:<\/strong> Dit is de status van \d{2}:\d{2} CE(S)?T/);
