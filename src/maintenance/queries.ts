@@ -4,12 +4,12 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { maintenanceProducts, maintenances, outages, products } from '#db/schema.ts';
-import type { MaintenanceState } from '#src/domain/vocabulary.ts';
+import { SLA_TIME_ZONE, type MaintenanceState } from '#src/domain/vocabulary.ts';
 import { checkMaintenance, type RuleBreach } from '#src/sla/maintenance-rules.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { monthGrid, type GridWeek } from '#src/time/month-grid.ts';
-import { startOfMonthsBack, type MonthKey } from '#src/time/zone.ts';
+import { addMonths, monthKeyOf, startOfMonthsBack, type MonthKey } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from '#src/availability/sla-history.ts';
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
@@ -129,8 +129,14 @@ export async function loadMaintenanceListPage(context: ReadContext): Promise<Mai
   return { ...lists, products };
 }
 
+/** The calendar's months: two years back (the history the pages keep, and more) and one ahead. */
+export const CALENDAR_MONTHS = { back: 24, ahead: 12 } as const;
+
 export interface MaintenanceCalendarData {
   month: MonthKey;
+  /** The neighbouring months within CALENDAR_MONTHS; null at an end. */
+  previous: MonthKey | null;
+  next: MonthKey | null;
   weeks: GridWeek[];
   /** Every window that touches a day of the grid, cancelled ones too, by start. */
   maintenances: MaintenanceView[];
@@ -138,7 +144,10 @@ export interface MaintenanceCalendarData {
 }
 
 /** The month grid of `month` and the maintenance announced by now that touches its days. */
-export async function loadMaintenanceCalendar(context: ReadContext, month: MonthKey): Promise<MaintenanceCalendarData> {
+export async function loadMaintenanceCalendar(context: ReadContext, month: MonthKey): Promise<MaintenanceCalendarData | null> {
+  const current = monthKeyOf(+context.now, SLA_TIME_ZONE);
+  const [first, last] = [addMonths(current, -CALENDAR_MONTHS.back), addMonths(current, CALENDAR_MONTHS.ahead)];
+  if (month < first || month > last) return null;
   const weeks = monthGrid(month);
   const days = weeks.flatMap((w) => w.days);
   const [start, end] = [new Date(days[0]!.start), new Date(days.at(-1)!.end)];
@@ -146,7 +155,7 @@ export async function loadMaintenanceCalendar(context: ReadContext, month: Month
     select(context.db, and(lt(maintenances.windowStart, end), gt(maintenances.windowEnd, start))!, context.now),
     loadProducts(context.db),
   ]);
-  return { month, weeks, maintenances: list, products: productList };
+  return { month, previous: month > first ? addMonths(month, -1) : null, next: month < last ? addMonths(month, 1) : null, weeks, maintenances: list, products: productList };
 }
 
 /**

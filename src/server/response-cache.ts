@@ -21,6 +21,8 @@ const brotliAsync = promisify(brotliCompress);
 /** Headers that describe the transfer, not the representation: never stored. */
 const TRANSFER_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'date', 'keep-alive', 'etag', 'last-modified', 'vary', 'set-cookie', 'content-security-policy']);
 
+const MAX_DISK_ENTRIES = 5000;
+
 /**
  * Where the last good renders of this database are kept: one folder per database (the
  * server's address, or the embedded one), so pages of another database are never served.
@@ -84,11 +86,16 @@ export class ResponseCache {
   private total = 0;
   private readonly maxBytes: number;
   private readonly diskDir: string | null;
+  /** The files on disk: at most MAX_DISK_ENTRIES, so made-up addresses cannot fill the disk. */
+  private readonly onDisk = new Set<string>();
 
   constructor(maxBytes: number, diskDir: string | null) {
     this.maxBytes = maxBytes;
     this.diskDir = diskDir;
-    if (diskDir) mkdirSync(diskDir, { recursive: true });
+    if (diskDir) {
+      mkdirSync(diskDir, { recursive: true });
+      for (const name of readdirSync(diskDir)) if (name.endsWith('.json')) this.onDisk.add(join(diskDir, name));
+    }
   }
 
   get size(): { entries: number; bytes: number } {
@@ -140,10 +147,12 @@ export class ResponseCache {
   private save(entry: CachedResponse): void {
     if (!this.diskDir) return;
     const file = this.fileOf(entry.key);
+    if (!this.onDisk.has(file) && this.onDisk.size >= MAX_DISK_ENTRIES) return;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
       writeFileSync(temporary, JSON.stringify({ ...entry, body: entry.body.toString('base64'), gzip: entry.gzip.toString('base64'), br: entry.br.toString('base64') }));
       renameSync(temporary, file);
+      this.onDisk.add(file);
     } catch (error) {
       console.error(`Could not keep ${entry.key} on disk: ${(error as Error).message}`);
     }

@@ -52,7 +52,10 @@ describe('npm run export', () => {
     expect(parseCalendar(readFileSync(join(out, 'maintenance.ics'), 'utf8')).events.length).toBeGreaterThan(0);
     const summary = JSON.parse(readFileSync(join(out, 'api/v2/summary.json'), 'utf8')) as { page: { url: string } };
     expect(summary.page.url).toBe(SITE);
-  });
+    // The calendar months, bounded: two years back and one ahead, both languages.
+    const months = files.filter((f) => /^maintenance\/calendar\/\d{4}-\d{2}\/index\.html$/.test(f));
+    expect(months).toHaveLength(37);
+  }, 300_000);
 });
 
 describe('npm run export -- --from, and EXPORT_DIR', () => {
@@ -84,5 +87,5 @@ describe('npm run export -- --from, and EXPORT_DIR', () => {
     const deadline = Date.now() + 20_000;
     while (!existsSync(join(kept, 'index.html')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(existsSync(join(kept, 'index.html'))).toBe(true);
-  });
+  }, 300_000);
 });

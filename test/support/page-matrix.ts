@@ -1,6 +1,6 @@
-// The checks every public page gets in every way it is seen: each listed path (Dutch and
+// The checks every public page gets in the ways it is seen: each listed path (Dutch and
 // English paths are listed separately) in light and dark, 320 and 1280 px wide, with
-// JavaScript on and off. Problems are collected over the whole matrix and reported together.
+// JavaScript on and off, every pair of those covered. Problems are collected over the whole matrix and reported together.
 import { expect } from 'vitest';
 import {
   describeOptions,
@@ -20,9 +20,18 @@ import type { RunningServer } from './server.ts';
 /** A path to check; pages that answer other than 200 (the 404 page) say so. */
 export type PagePath = string | { path: string; status: number };
 
-export const PAGE_MATRIX: readonly Required<PageOptions>[] = (['light', 'dark'] as const).flatMap((colorScheme) =>
-  [320, 1280].flatMap((width) => [true, false].map((javaScript) => ({ colorScheme, width, javaScript, touch: false }))),
-);
+/**
+ * Four ways that together hold every pair of the three settings (light/dark × 320/1280 ×
+ * JavaScript on/off: each two-setting combination appears once), which is where the
+ * faults we have seen lie (dark at 320 px, no JavaScript on a phone), at half the time of
+ * all eight.
+ */
+export const PAGE_MATRIX: readonly Required<PageOptions>[] = [
+  { colorScheme: 'light', width: 320, javaScript: false, touch: false },
+  { colorScheme: 'light', width: 1280, javaScript: true, touch: false },
+  { colorScheme: 'dark', width: 320, javaScript: true, touch: false },
+  { colorScheme: 'dark', width: 1280, javaScript: false, touch: false },
+];
 
 export function pathOf(page: PagePath): string {
   return typeof page === 'string' ? page : page.path;

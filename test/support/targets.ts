@@ -26,7 +26,10 @@ export async function run(command: 'import' | 'report' | 'user' | 'token' | 'dem
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
+  // A command that hangs is killed, so it cannot keep a core busy after its test gave up.
+  const limit = setTimeout(() => child.kill('SIGKILL'), 240_000);
   const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(limit);
   return { code, stdout, stderr };
 }
 
