@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two test files at a time on a 2-core machine: an integration test waits on PostgreSQL
+    // part of the time, so a second file uses the idle core. End-to-end and browser files
+    // run one after another (fileParallelism): each starts servers and Chromium of its own.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
@@ -12,7 +16,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each file makes its own databases (an embedded copy, or one of its own on the server).
         },
       },
       {
