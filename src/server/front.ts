@@ -21,6 +21,7 @@ import { securityHeaders, strictPolicy } from '#src/http/security-headers.ts';
 import { formatDateTime, formatTime } from '#src/i18n/format.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
+import { civilDateKey, zonedParts } from '#src/time/zone.ts';
 import { CaptureResponse, type Rendered } from './capture.ts';
 import { PublishedState, withBudget } from './published.ts';
 import { cacheable, entryOf, pageCacheDir, ResponseCache, type CachedResponse } from './response-cache.ts';
@@ -94,7 +95,8 @@ function notModified(req: IncomingMessage, entry: CachedResponse, now: number): 
 function withStaleNotice(entry: CachedResponse, now: number): Buffer {
   const html = entry.body.toString('utf8');
   const locale: Locale = /<html[^>]*\slang="en"/.test(html) ? 'en' : 'nl';
-  const sameDay = formatDateTime(entry.renderedAt, locale).split(' ').slice(0, 3).join(' ') === formatDateTime(now, locale).split(' ').slice(0, 3).join(' ');
+  // The time alone on the Amsterdam day of the render, the date too after it.
+  const sameDay = civilDateKey(zonedParts(entry.renderedAt)) === civilDateKey(zonedParts(now));
   const asOf = sameDay ? formatTime(entry.renderedAt, locale) : formatDateTime(entry.renderedAt, locale);
   const t = messages[locale].staleNotice;
   const notice = `<aside class="stale-notice" role="status" aria-label="${t.label}"><p><strong>${t.label}:</strong> ${t.text(asOf)}</p></aside>`;
@@ -243,8 +245,11 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
     if (stopping) res.setHeader('Connection', 'close');
     const method = (req.method ?? 'GET').toUpperCase();
     let pathname: string;
+    let search: string;
     try {
-      pathname = decodeURI(new URL(req.url ?? '/', 'http://front.invalid').pathname);
+      const url = new URL(req.url ?? '/', 'http://front.invalid');
+      pathname = decodeURI(url.pathname);
+      search = url.search;
     } catch {
       res.statusCode = 400;
       res.end('Bad request.\n');
@@ -254,7 +259,7 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
     const isPrivate = routeClass(path) === 'private';
     if (!KNOWN.has(method)) return methodNotAllowed(res, isPrivate ? 'GET, HEAD, POST, PUT, PATCH, DELETE' : 'GET, HEAD', method === 'TRACE' || method === 'CONNECT' ? 405 : 501);
     if (isCachedRoute(path)) {
-      if (method === 'GET' || method === 'HEAD') return servePublic(req, res, pathname + new URL(req.url ?? '/', 'http://front.invalid').search);
+      if (method === 'GET' || method === 'HEAD') return servePublic(req, res, pathname + search);
       if (method === 'OPTIONS') {
         // The public JSON answers CORS preflights itself; elsewhere OPTIONS says what the route takes.
         if (path.startsWith('/api/v2/')) return void handler(req, res);

@@ -131,7 +131,8 @@ export class ResponseCache {
 
   /** The last good render of a route as written to disk (for a start while the database is away). */
   load(key: string): CachedResponse | undefined {
-    if (!this.diskDir) return undefined;
+    // Only files this process knows to be there are read (not one disk lookup per request for an address never saved).
+    if (!this.diskDir || !this.onDisk.has(this.fileOf(key))) return undefined;
     try {
       const saved = JSON.parse(readFileSync(this.fileOf(key), 'utf8')) as Omit<CachedResponse, 'body' | 'gzip' | 'br'> & { body: string; gzip: string; br: string };
       if (saved.key !== key) return undefined;
