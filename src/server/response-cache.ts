@@ -112,6 +112,12 @@ export class ResponseCache {
   }
 
   set(entry: CachedResponse): void {
+    this.remember(entry);
+    if (entry.status === 200 && !entry.key.includes('?')) this.save(entry);
+  }
+
+  /** Into memory, the least recently used out while the bound is passed. */
+  private remember(entry: CachedResponse): void {
     const old = this.entries.get(entry.key);
     if (old) this.total -= old.bytes;
     this.entries.delete(entry.key);
@@ -122,7 +128,6 @@ export class ResponseCache {
       this.entries.delete(key);
       this.total -= oldest.bytes;
     }
-    if (entry.status === 200 && !entry.key.includes('?')) this.save(entry);
   }
 
   private fileOf(key: string): string {
@@ -137,8 +142,7 @@ export class ResponseCache {
       const saved = JSON.parse(readFileSync(this.fileOf(key), 'utf8')) as Omit<CachedResponse, 'body' | 'gzip' | 'br'> & { body: string; gzip: string; br: string };
       if (saved.key !== key) return undefined;
       const entry: CachedResponse = { ...saved, body: Buffer.from(saved.body, 'base64'), gzip: Buffer.from(saved.gzip, 'base64'), br: Buffer.from(saved.br, 'base64'), state: 'disk' };
-      this.entries.set(key, entry);
-      this.total += entry.bytes;
+      this.remember(entry);
       return entry;
     } catch {
       return undefined;
