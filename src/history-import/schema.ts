@@ -1,4 +1,4 @@
-// The history import format (README "Importing history"): what the network management
+// The history import format (docs/import.md): what the network management
 // system or a previous status page hands over. Parsed with zod so every error carries its
 // JSON path and the rule broken. Times are ISO 8601 with an offset; items carry an external
 // `id` so importing the same file twice changes nothing.

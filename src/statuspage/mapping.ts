@@ -1,5 +1,5 @@
-// Our vocabulary in Statuspage's words, in one place (README "Public JSON (Statuspage
-// v2)" prints the same table): product statuses map 1:1, the page indicator and an
+// Our vocabulary in Statuspage's words, in one place (docs/public-json.md
+// prints the same table): product statuses map 1:1, the page indicator and an
 // incident's impact follow the worst status, maintenance states map to the same names.
 // Also the ids and the time format every document shares. Pure.
 import { createHash } from 'node:crypto';

@@ -2,7 +2,7 @@
 // changed once or twice after the announcement), 2,000 incidents with 10,000 NOC updates,
 // written straight into an in-memory PGlite; then each feed is generated many times,
 // through the read model and the builder (what a request costs, without HTTP) and
-// through the pure builder alone. Run: `npx node test/bench/feeds.ts` (figures in README).
+// through the pure builder alone. Run: `npx node test/bench/feeds.ts` (figures in docs/figures.md).
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '#db/client.ts';
 import { runMigrations } from '#db/migrate.ts';

@@ -1,5 +1,5 @@
 // `npm run bench:serving` (node test/bench/serving.ts): the front server under load, as the
-// README reports it. With 32 connections (autocannon) for 10 s each, in one run:
+// docs/figures.md reports it. With 32 connections (autocannon) for 10 s each, in one run:
 // - the cached home page, against the same bytes as a static file (dist/client) served by
 //   the Astro handler behind the same server;
 // - the cached home page with brotli, as browsers ask for it;
@@ -8,7 +8,7 @@
 // with 1 and with 10 years of generated history on the embedded database (and on
 // PostgreSQL with TEST_DATABASE_URL), and the server's memory after every public route of
 // both languages is in the cache. Needs `npm run build` first. Not a test: the figures go
-// into README by hand.
+// into docs/figures.md by hand.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
 // TEST_DATABASE_URL is set, into a fresh PostgreSQL database. Times the import, the
 // monthly report and the 120-month availability table, each end to end (loading rows)
 // and the pure part alone, and prints median and best of several runs. Not a test: the
-// figures go into README "Measured figures" by hand. Aim: a full report under 50 ms.
+// figures go into docs/figures.md by hand. Aim: a full report under 50 ms.
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';

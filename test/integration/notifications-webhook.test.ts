@@ -1,6 +1,6 @@
 // Webhooks end to end below the HTTP layer: a receiver on loopback (WEBHOOK_ALLOW_PRIVATE
 // on, as a test must) that fails twice and then accepts gets exactly one delivered event,
-// signed as the README says; the same URL is refused at connect time with private targets
+// signed as docs/notifications.md says; the same URL is refused at connect time with private targets
 // off; a webhook failing for a day is disabled and its contact told. On both databases.
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
@@ -107,7 +107,7 @@ describe.each(drivers)('webhooks on %s', (driver) => {
     expect(delivered).toHaveLength(1);
     const [{ headers, body }] = delivered as [Received];
     expect(headers['content-type']).toBe('application/json');
-    // The receiver's check, as the README describes it.
+    // The receiver's check, as docs/notifications.md describes it.
     const [secret] = await db.select({ secret: subscribers.secret }).from(subscribers).where(eq(subscribers.channel, 'webhook'));
     const timestamp = String(headers['x-status-timestamp']);
     expect(timestamp).toBe(String(+seconds(100) / 1000));

@@ -1,4 +1,4 @@
-// The shape of src/ (README, "Architecture"): every folder sits in a layer, imports run
+// The shape of src/ (docs/architecture.md): every folder sits in a layer, imports run
 // only sideways or down, there is no loop between files or between folders, the pure core
 // reaches no I/O, and nothing imports a route. Read from the source files themselves, so a
 // new folder or a wrong import fails here with the file and the arrow named.
@@ -88,7 +88,7 @@ describe('the import graph of src/', () => {
   it('places every top-level folder of src/ in exactly one layer', () => {
     const top = [...new Set(files.map((f) => folderOf(relative(SRC, f))))].sort();
     const unplaced = top.filter((folder) => layerOf(folder) === -1);
-    expect(unplaced, 'add these to LAYERS here and to README "Architecture"').toEqual([]);
+    expect(unplaced, 'add these to LAYERS here and to docs/architecture.md').toEqual([]);
     const all = LAYERS.flatMap((layer) => layer.folders);
     expect(all.length).toBe(new Set(all).size);
   });
