@@ -24,7 +24,7 @@ try {
 try {
   const handle = await openConfiguredDatabase(loadConfig());
   try {
-    const result = await importHistory(handle.db, input, { now: new Date(), actor: 'import' });
+    const result = await importHistory(handle.db, input, { now: new Date() });
     if (!result.ok) {
       console.error(`${file}: not imported, nothing was written. ${result.problems.length} problem(s):`);
       for (const problem of result.problems) console.error(`  ${problem.path || '(document)'}: ${problem.message}`);

@@ -81,7 +81,7 @@ describe.each(drivers)('npm run import and npm run report on %s', (driver) => {
       maintenances: FIXTURE_COUNTS.maintenances,
       monthly_kpis: FIXTURE_COUNTS.kpis,
       products: 6,
-      audit_log: 1,
+      audit_log: 29,
     });
   });
 

@@ -37,7 +37,7 @@ describe.each(drivers)('import rules on %s', (driver) => {
           },
         ],
       },
-      { now, actor: 'test' },
+      { now },
     );
     // now is 13:00 CET: 14:00 CET, tomorrow's announcement and 13:30 CET lie after it.
     expect(result).toEqual({
@@ -54,7 +54,7 @@ describe.each(drivers)('import rules on %s', (driver) => {
     const ahead = await importHistory(
       db,
       { maintenances: [{ id: 'm2', type: 'necessary', title: 'Gepland', products: ['3cx'], announcedAt: '2026-11-25T10:00:00+01:00', start: '2026-11-27T19:00:00+01:00', end: '2026-11-27T20:00:00+01:00' }] },
-      { now, actor: 'test' },
+      { now },
     );
     expect(ahead.ok).toBe(true);
   });
@@ -64,7 +64,7 @@ describe.each(drivers)('import rules on %s', (driver) => {
     const result = await importHistory(
       db,
       { outages: [{ id: 'o1', product: '3cx', start: '2026-11-25T10:00:00+01:00', end: '2026-11-25T10:10:00+01:00', impact: 'major_outage', note: 'kabel\u0000breuk' }] },
-      { now, actor: 'test' },
+      { now },
     );
     expect(result).toEqual({ ok: false, problems: [{ path: 'outages[0].note', message: 'must not contain a NUL character' }] });
   });
@@ -89,7 +89,7 @@ describe.each(drivers)('import rules on %s', (driver) => {
           },
         ],
       },
-      { now, actor: 'test' },
+      { now },
     );
     expect(result.ok).toBe(true);
     const revisions = await db.select().from(maintenanceRevisions).orderBy(maintenanceRevisions.revision);
