@@ -6,6 +6,11 @@
 export const IMPACTS = ['operational', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
+/** Whether a word from outside (a label, a stored text) is one of a list's words: a type guard, so no cast follows. */
+export function isOneOf<T extends string>(words: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (words as readonly string[]).includes(value);
+}
+
 /** What a product can show on the page: an impact, or maintenance in progress. */
 export const PRODUCT_STATUSES = [...IMPACTS, 'under_maintenance'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
