@@ -1,4 +1,4 @@
-// Availability per product, SLA §3.1 as adopted in SLA.md "Availability":
+// Availability per product, SLA §3.1 as adopted in docs/sla.md#the-formula:
 //   A = (P − D) / (P − Dp) × 100
 // D is the integral over the period P of the weight of the worst impact in force (worst
 // wins, never additive), Dp the part of it inside announced maintenance windows. Pure:
@@ -25,7 +25,7 @@ export interface MaintenanceWindow {
 }
 
 export interface ProductHistory {
-  /** Time before this moment belongs to no period (SLA.md "measured since"). */
+  /** Time before this moment belongs to no period (docs/sla.md#measured-since). */
   measuredSince: number;
   /** The month in progress counts only up to now; an open impact lasts until now. */
   now: number;
@@ -52,7 +52,7 @@ export interface AvailabilityFigure extends AvailabilityResult {
 
 export interface MonthlyAvailabilityRow {
   month: MonthKey;
-  /** Percentage, or null for best effort (SLA.md: Connectivity). */
+  /** Percentage, or null for best effort (docs/sla.md#products-and-targets: Connectivity). */
   target: number | null;
   monthly: AvailabilityFigure;
   /** The same formula over the 12 calendar months ending with `month`, as one period. */
@@ -231,8 +231,8 @@ export function withTarget(result: AvailabilityResult, target: number | null): A
 }
 
 /**
- * Per month: that calendar month and the rolling 12 months ending with it (SLA.md:
- * "measured over the last 12 months, reported per month"). The rolling figure is the
+ * Per month: that calendar month and the rolling 12 months ending with it (docs/sla.md#availability:
+ * measured over the last 12 months, reported per month). The rolling figure is the
  * formula over the union of the 12 months, not an average of monthly percentages.
  */
 export function monthlyAvailabilityTable(

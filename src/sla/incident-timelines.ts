@@ -1,5 +1,5 @@
 // An incident's public updates as per-product impact intervals: the input of the
-// availability computation (SLA.md "Availability": the impact in force at each moment,
+// availability computation (docs/sla.md#availability: the impact in force at each moment,
 // from any source, including an incident's product impact). Pure.
 //
 // Two shapes of update exist. The database stores snapshots: every update carries the

@@ -1,4 +1,4 @@
-// Properties of SLA.md's availability formula that must hold for any input: the figure
+// Properties of the availability formula (docs/sla.md#the-formula) that must hold for any input: the figure
 // is a percentage, more downtime never raises it, and the order of the rows the caller
 // loaded does not matter. (Speed is measured in test/bench, not asserted here.)
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// SLA §2.1 / §6 maintenance rules (SLA.md "Maintenance"): regular 14 days ahead,
+// SLA §2.1 / §6 maintenance rules (docs/sla.md#maintenance): regular 14 days ahead,
 // Friday 20:00 – Saturday 03:00; necessary 24 hours ahead, 19:00–23:00; emergency
 // announced within 1 hour, any time; unannounced under 1 minute of downtime. The rules give
 // codes and figures; the sentences are the message catalogues' (src/i18n/maintenance-rules.ts).
