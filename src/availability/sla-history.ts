@@ -13,7 +13,7 @@ import {
   outages,
 } from '#db/schema.ts';
 import type { Impact, IncidentCategory } from '#src/domain/vocabulary.ts';
-import type { ImpactInterval, MaintenanceWindow } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { loadProducts, type ProductInfo } from '#src/products/load.ts';
 import { incidentImpactIntervals, type SnapshotUpdate } from '#src/sla/incident-timelines.ts';
 import { addMonths, monthStart, type MonthKey } from '#src/time/zone.ts';

@@ -3,7 +3,8 @@
 // (docs/sla.md#the-formula), and the incidents that touched it. Pure; the day's availability comes
 // from the same calculator as the monthly figures, so the bar and the table agree.
 import { STATUS_RANK, type ProductStatus } from '#src/domain/vocabulary.ts';
-import { availabilityCalculator, type MaintenanceWindow, type ProductHistory } from '#src/sla/availability.ts';
+import { availabilityCalculator, type ProductHistory } from '#src/sla/availability.ts';
+import type { MaintenanceWindow } from '#src/sla/timeline.ts';
 import { addDays, civilDateKey, zonedParts, zonedToInstant, type CivilDate } from '#src/time/zone.ts';
 
 export interface Day {

@@ -7,7 +7,7 @@
 // update names only the products whose impact changes. foldDeltaUpdates turns the second
 // into the first, so the timeline logic exists once.
 import type { Impact, IncidentStatus } from '#src/domain/vocabulary.ts';
-import type { ImpactInterval } from '#src/sla/availability.ts';
+import type { ImpactInterval } from '#src/sla/timeline.ts';
 
 /** An update holding the full impact per affected product as of its publication. */
 export interface SnapshotUpdate {

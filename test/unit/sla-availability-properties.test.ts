@@ -3,7 +3,8 @@
 // loaded does not matter. (Speed is measured in test/bench, not asserted here.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeAvailability, type ImpactInterval, type MaintenanceWindow } from '#src/sla/availability.ts';
+import { computeAvailability } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { IMPACTS } from '#src/domain/vocabulary.ts';
 import { monthRange } from '#src/time/zone.ts';
 

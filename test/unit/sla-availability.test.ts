@@ -8,10 +8,9 @@ import {
   computeAvailability,
   monthlyAvailabilityTable,
   withTarget,
-  type ImpactInterval,
-  type MaintenanceWindow,
   type ProductHistory,
 } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { monthRange } from '#src/time/zone.ts';
 
 const at = (text: string): number => Date.parse(text);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoHistory } from '#src/demo/history.ts';
 import type { Impact } from '#src/domain/vocabulary.ts';
 import { importDocument } from '#src/history-import/schema.ts';
-import type { ImpactInterval, MaintenanceWindow, ProductHistory } from '#src/sla/availability.ts';
+import type { ProductHistory } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { dailyStatuses, lastDays, type DayStatus } from '#src/sla/daily-status.ts';
 import { foldDeltaUpdates, incidentImpactIntervals } from '#src/sla/incident-timelines.ts';
 
