@@ -49,7 +49,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'No token, or an unknown, expired or revoked one',
   403: 'The token lacks the scope',
   404: 'No such resource',
-  409: 'The state forbids it (e.g. an update after the resolution)',
+  409: 'The state forbids it (e.g. an update after the resolution), or the externalId is already used by another of its kind',
   412: 'If-Match names an older version',
   413: `The body is over ${MAX_BODY_BYTES} bytes`,
   415: 'The body is not application/json',
@@ -94,7 +94,7 @@ export function openApiDocument(siteUrl: string) {
       parameters: parametersOf(op),
       ...(op.body && { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }),
       responses: {
-        [op.success]: { description: 'The resource, with its id and version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object' } } } },
+        [op.success]: { description: 'The resource, with its id, externalId and version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object' } } } },
         ...Object.fromEntries(statuses.map((s) => [s, { description: ERROR_TEXT[s], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }])),
       },
     };

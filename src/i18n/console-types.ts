@@ -11,6 +11,8 @@ export interface ConsoleWords {
   setup: { heading: string; intro: string; name: string; submit: string; invalid: string };
   errors: { heading: (n: number) => string; stale: string; csrf: string; forbidden: string };
   saved: string;
+  /** A writer's own number for an incident, maintenance or outage (src/commands/external-id.ts). */
+  externalId: { label: string; hint: string };
   dashboard: {
     heading: string;
     openIncidents: string;

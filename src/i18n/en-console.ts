@@ -38,6 +38,7 @@ export const enConsole: ConsoleWords = {
   setup: { heading: 'First administrator', intro: 'There is no administrator yet. Create one; this link works once, for an hour.', name: 'Name', submit: 'Create administrator', invalid: 'This link has expired or was used. Restart the server for a new one.' },
   errors: { heading: (n) => `${n} ${n === 1 ? 'field needs' : 'fields need'} correcting`, stale: 'Someone else changed this in the meantime. The current version is below; your input is kept but was not saved.', csrf: 'The form has expired. Please try again.', forbidden: 'Your role may not do this.' },
   saved: 'Saved and published.',
+  externalId: { label: 'External id', hint: 'Optional: the number in your own system (change ticket, NMS alarm). An import line with the same id updates this row; unique per kind.' },
   dashboard: {
     heading: 'Dashboard',
     openIncidents: 'Open incidents',

@@ -38,6 +38,7 @@ export const nlConsole: ConsoleWords = {
   setup: { heading: 'Eerste beheerder', intro: 'Er is nog geen beheerder. Maak er een aan; deze link werkt één keer en een uur lang.', name: 'Naam', submit: 'Beheerder aanmaken', invalid: 'Deze link is verlopen of al gebruikt. Start de server opnieuw voor een nieuwe.' },
   errors: { heading: (n) => `${n} ${n === 1 ? 'veld moet' : 'velden moeten'} worden verbeterd`, stale: 'Iemand anders heeft dit intussen gewijzigd. Hieronder staat de huidige versie; uw invoer is behouden maar niet opgeslagen.', csrf: 'Het formulier is verlopen. Probeer het opnieuw.', forbidden: 'Dit mag uw rol niet.' },
   saved: 'Opgeslagen en gepubliceerd.',
+  externalId: { label: 'Extern kenmerk', hint: 'Optioneel: het nummer in het eigen systeem (changeticket, NMS-melding). Een import met hetzelfde kenmerk werkt deze regel bij; uniek per soort.' },
   dashboard: {
     heading: 'Overzicht',
     openIncidents: 'Open storingen',

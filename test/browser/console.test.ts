@@ -107,10 +107,13 @@ describe.each(drivers)('the console without JavaScript at 320 px on %s', (driver
     expect(await op.page.getByLabel('Titel', { exact: true }).inputValue()).toBe('Storing 3CX');
     await check(op, 'new incident with an error');
     await op.page.getByLabel('Bericht', { exact: true }).fill('Gesprekken via 3CX vallen weg.');
+    // The NMS's number, by which a later import names this incident.
+    await op.page.getByLabel(/^Extern kenmerk/).fill('NMS-2026-0042');
     await submit(op, 'Storing publiceren');
     const incidentPath = new URL(op.page.url()).pathname;
     expect(incidentPath).toMatch(/^\/admin\/incidents\/\d+$/);
     const id = incidentPath.split('/').at(-1);
+    expect(await op.page.locator('main').innerText()).toContain('Extern kenmerk: NMS-2026-0042');
     await check(op, 'incident');
     expect(await (await fetch(`${server.url}/`)).text()).toContain('Storing 3CX');
 
