@@ -50,7 +50,7 @@ describe('command-line arguments', () => {
     expect(noFile.code).toBe(2);
     expect(noFile.stderr.trim()).toBe('Usage: npm run import -- [--notify] <file.json>');
 
-    // Hostile files (more cases in test/unit/import-check.test.ts): 100,000 nested arrays
+    // Hostile files (more cases in test/unit/history-import-check.test.ts): 100,000 nested arrays
     // are valid JSON that overflows any recursive walk; Latin-1 bytes are no UTF-8.
     const deep = join(dataDir, 'deep.json');
     writeFileSync(deep, `{"incidents":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
