@@ -1,10 +1,10 @@
 // The history import and the monthly SLA report through a real database, on PGlite and
 // (with TEST_DATABASE_URL) PostgreSQL: the hand-made March 2026 fixture imports, and the
 // report's figures equal the hand computation by docs/sla.md#the-formula (test/fixtures/history-expected.ts)
-// to 0.0001 percentage points; re-imports are idempotent; a bad file is refused whole.
+// to 0.0001 percentage points; re-imports are idempotent (a bad file: import-rules.test.ts).
 // The pure-module cases (DST, weights, windows…) have unit tests; these go through SQL.
 import { readFileSync } from 'node:fs';
-import { asc, eq, ne, sql } from 'drizzle-orm';
+import { asc, eq, ne } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { incidentUpdateImpacts, incidentUpdates, incidents, maintenanceRevisions, maintenances, products } from '#db/schema.ts';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
@@ -14,8 +14,6 @@ import { loadMonthlyReport } from '#src/report/load.ts';
 import type { MonthlyReport, ProductMonth, SlaSettings } from '#src/report/monthly-report.ts';
 import {
   AFTER_MARCH,
-  BAD_FILE_PROBLEMS,
-  BAD_FIXTURE,
   FIXTURE,
   FIXTURE_COUNTS,
   MARCH_2026,
@@ -28,7 +26,6 @@ import { countRows, dumpTables } from '../support/table-dump.ts';
 
 const settings: SlaSettings = { weights: DEFAULT_IMPACT_WEIGHTS, officeHours: { start: '08:00', end: '17:00', holidays: [] } };
 const fixture = (): ImportInput => JSON.parse(readFileSync(FIXTURE, 'utf8'));
-const badFixture = (): unknown => JSON.parse(readFileSync(BAD_FIXTURE, 'utf8'));
 /** When the catalogue was first synced: every product is measured from then until the fixture moves it. */
 const catalogueCreated = new Date('2025-01-01T00:00:00+01:00');
 
@@ -265,47 +262,5 @@ describe.each(drivers)('history import and monthly report on %s', (driver) => {
     // The overrun is inside the longer window now: D = Dp = 90, (44,580 − 90) / (44,580 − 90) = 100 %.
     const report = await loadMonthlyReport(db, '2026-03', AFTER_MARCH, settings);
     expect(figures(report, 'voizplus')).toMatchObject({ availability: 100, unplannedMinutes: 0, plannedMinutes: 90, met: true });
-  });
-
-  it('refuses a bad file with every problem and its JSON path, and writes nothing', async () => {
-    const { db } = database.handle;
-    expectOk(await importHistory(db, fixture(), { now: AFTER_MARCH }));
-    const before = await dumpTables(db);
-
-    const result = await importHistory(db, badFixture(), { now: AFTER_MARCH });
-    expect(result.ok).toBe(false);
-    const problems = result.ok ? [] : result.problems;
-    // All ten, schema problems and unknown products together, in one answer, in the
-    // order of the file.
-    expect(problems).toEqual(BAD_FILE_PROBLEMS);
-    expect(await dumpTables(db)).toEqual(before);
-
-    // Also on an empty history: not one row of it.
-    const empty = await seededDatabase(driver, { catalogueAt: catalogueCreated });
-    try {
-      const emptyBefore = await dumpTables(empty.handle.db);
-      const refused = await importHistory(empty.handle.db, badFixture(), { now: AFTER_MARCH });
-      expect(refused.ok).toBe(false);
-      expect(await dumpTables(empty.handle.db)).toEqual(emptyBefore);
-    } finally {
-      await empty.drop();
-    }
-  });
-
-  it('rolls the whole file back when the database refuses a row mid-way', async () => {
-    const { db } = database.handle;
-    expectOk(await importHistory(db, fixture(), { now: AFTER_MARCH }));
-    // A trigger in this test database refuses KPI rows, the last thing an import writes:
-    // the outage and the incident written before them must be rolled back with them.
-    await db.execute(sql`create function refuse_kpi() returns trigger language plpgsql as $$ begin raise exception 'refused by test trigger'; end $$`);
-    await db.execute(sql`create trigger refuse_kpi before insert on monthly_kpis for each row execute function refuse_kpi()`);
-    const before = await dumpTables(db);
-    const doc: ImportInput = {
-      outages: [{ id: 'out-rollback', product: 'voipnow', start: '2026-04-01T10:00:00+02:00', end: '2026-04-01T11:00:00+02:00', impact: 'major_outage' }],
-      incidents: [{ id: 'inc-rollback', title: 'Storing', category: 2, reportedAt: '2026-04-01T10:00:00+02:00', updates: [{ at: '2026-04-01T10:05:00+02:00', status: 'investigating', message: 'Onderzoek.' }] }],
-      kpis: [{ month: '2026-04', callSetupSeconds: 1.9, callSuccessRatio: 99.5 }],
-    };
-    await expect(importHistory(db, doc, { now: AFTER_MARCH })).rejects.toThrow(/Failed query: insert into "monthly_kpis"/);
-    expect(await dumpTables(db)).toEqual(before);
   });
 });
