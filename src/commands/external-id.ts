@@ -9,9 +9,8 @@ import { CommandError } from './errors.ts';
 const TABLES = { incident: incidents, maintenance: maintenances, outage: outages } as const;
 export type ExternalIdKind = keyof typeof TABLES;
 
-export function externalIdTaken(kind: ExternalIdKind, externalId: string, id?: number): CommandError {
-  const holder = id === undefined ? 'another one' : `${kind} ${id}`;
-  return new CommandError('conflict', `externalId "${externalId}" is already ${holder}`, [{ path: 'externalId', message: `is already used by ${holder}` }]);
+export function externalIdTaken(kind: ExternalIdKind, externalId: string, id: number): CommandError {
+  return new CommandError('conflict', `externalId "${externalId}" is already ${kind} ${id}`, [{ path: 'externalId', message: `is already used by ${kind} ${id}` }]);
 }
 
 /** Refuses an id another row of the kind holds; a create racing this check meets the unique index (uniqueExternalIdClash). */

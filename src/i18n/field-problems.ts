@@ -19,6 +19,7 @@ const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}
 
 type Rewrite = [RegExp, (...groups: string[]) => string];
 
+const KIND_NL: Record<string, string> = { incident: 'storing', maintenance: 'onderhoud', outage: 'onderbreking' };
 const STATE_NL: Record<string, string> = { scheduled: 'gepland', in_progress: 'bezig', completed: 'afgerond', cancelled: 'geannuleerd' };
 
 /** English sentence → Dutch. Anchored, so a sentence matches one pattern or none. */
@@ -61,6 +62,7 @@ const DUTCH: Rewrite[] = [
   [/^must be absent for unannounced maintenance$/, () => 'moet leeg zijn bij onaangekondigd onderhoud'],
   [/^is taken$/, () => 'is al in gebruik'],
   [/^is already used$/, () => 'is al in gebruik'],
+  [/^is already used by (incident|maintenance|outage) (\d+)$/, (kind, id) => `is al in gebruik bij ${KIND_NL[kind]} ${id}`],
   [/^is not the current code of the app \(6 digits; check the clock of the phone\)$/, () => 'is niet de huidige code van de app (6 cijfers; controleer de klok van de telefoon)'],
   [/^is not the current code of the app$/, () => 'is niet de huidige code van de app'],
   [/^start setting up the second factor first$/, () => 'begin eerst met het instellen van de tweede stap'],
@@ -78,6 +80,8 @@ const DUTCH: Rewrite[] = [
   [/^a template named "(.+)" exists already$/, (name) => `een sjabloon met de naam "${name}" bestaat al`],
   [/^(.+) is disabled$/, (who) => `${who} is uitgeschakeld`],
   [/^an administrator requires a second factor for everyone$/, () => 'een beheerder verplicht tweestapsverificatie voor iedereen'],
+  [/^externalId "(.+)" is already (incident|maintenance|outage) (\d+)$/, (externalId, kind, id) => `extern kenmerk "${externalId}" hoort al bij ${KIND_NL[kind]} ${id}`],
+  [/^externalId is already used by another (incident|maintenance|outage)$/, (kind) => `extern kenmerk is al in gebruik bij een ander${kind === 'maintenance' ? '' : 'e'} ${KIND_NL[kind]}`],
   [/^not allowed: (.+)$/, (why) => `niet toegestaan: ${why}`],
   [/^the maintenance breaks (\d+) SLA rule\(s\).*$/, (n) => `het onderhoud breekt ${n} SLA-regel(s); geef een reden om het toch in te plannen`],
   [/^the request has (\d+) invalid field\(s\)$/, (n) => `${n} veld(en) kloppen niet`],

@@ -115,6 +115,15 @@ describe.each(drivers)('the console without JavaScript at 320 px on %s', (driver
     const id = incidentPath.split('/').at(-1);
     expect(await op.page.locator('main').innerText()).toContain('Extern kenmerk: NMS-2026-0042');
     await check(op, 'incident');
+    // The same number on a second incident is refused next to the field, naming the first.
+    await op.page.goto(`${server.url}/admin/incidents/new`);
+    await op.page.getByLabel('Titel', { exact: true }).fill('Nogmaals');
+    await op.page.getByLabel('Bericht', { exact: true }).fill('Dubbel.');
+    await op.page.getByLabel('3CX').selectOption('major_outage');
+    await op.page.getByLabel(/^Extern kenmerk/).fill('NMS-2026-0042');
+    await submit(op, 'Storing publiceren');
+    expect(await op.page.locator('#f-externalId-error').innerText()).toBe(`is al in gebruik bij storing ${id}`);
+    await op.page.goto(`${server.url}${incidentPath}`);
     expect(await (await fetch(`${server.url}/`)).text()).toContain('Storing 3CX');
 
     // The dashboard counts down to the next update (category 2: two hours, 24/7).
