@@ -183,6 +183,20 @@ describe('converting a Statuspage history', () => {
     ]);
   });
 
+  it('counts a component under maintenance during an incident as no impact, and refuses a status Statuspage does not have', () => {
+    const at = new Date('2026-11-02T10:00:00Z');
+    const update = (id: string, status: string, newStatus: string) => ({ id, status, body: 'x', created_at: at, affected_components: [{ code: 'b13yz5g2cw10', name: 'VOIPNOW', new_status: newStatus }] });
+    const one: StatuspageHistory = {
+      components: history.components,
+      incidents: [{ id: 'aaaaaaaaaaaa', name: 'Onderhoud loopt uit', status: 'investigating', created_at: at, incident_updates: [update('u2', 'identified', 'exploded'), update('u1', 'investigating', 'under_maintenance')] }],
+      maintenances: [],
+    };
+    const { document, notes, problems } = convertStatuspage(one, products, {});
+    expect(document.incidents![0]!.updates.map((u) => u.impacts)).toEqual([{ voipnow: 'operational' }, {}]);
+    expect(notes).toEqual(['1 component(s) under maintenance during an incident counted as no incident impact']);
+    expect(problems).toEqual([{ path: 'incident aaaaaaaaaaaa update u2', message: 'names the component status "exploded", which Statuspage does not have' }]);
+  });
+
   it("names a problem of the import's own check by the page's item", () => {
     const { where, document } = convertStatuspage(history, products, MAP);
     expect(document.incidents![1]!.id).toBe('statuspage:p31zjtct2jer');

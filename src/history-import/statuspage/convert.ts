@@ -82,10 +82,10 @@ export function convertStatuspage(history: StatuspageHistory, products: readonly
       const impacts: Record<string, Impact> = n === 0 ? { ...initial } : {};
       for (const a of update.affected_components ?? []) {
         const slug = productOf({ id: a.code, name: a.name }, use);
-        if (!slug) continue;
-        if (a.new_status === 'under_maintenance') counts.underMaintenance++;
-        if (a.new_status === 'under_maintenance' || (IMPACTS as readonly string[]).includes(a.new_status)) impacts[slug] = a.new_status === 'under_maintenance' ? 'operational' : (a.new_status as Impact);
-        else problems.push({ path: `incident ${i.id} update ${update.id}`, message: `names the component status "${a.new_status}", which Statuspage does not have` });
+        const impact = componentImpact(a.new_status);
+        if (slug && a.new_status === 'under_maintenance') counts.underMaintenance++;
+        if (!impact) problems.push({ path: `incident ${i.id} update ${update.id}`, message: `names the component status "${a.new_status}", which Statuspage does not have` });
+        else if (slug) impacts[slug] = impact;
       }
       // An empty update says its status, in the page's language.
       const message = (update.body ?? '').trim() || (messages.nl.incidentStatus[status] ?? update.status);
@@ -147,6 +147,12 @@ export function convertStatuspage(history: StatuspageHistory, products: readonly
       return source ? `${source}${match[3]}` : problem.path || '(document)';
     },
   };
+}
+
+/** A component status as an incident's impact on it; under maintenance is none. Null: no such status. */
+function componentImpact(status: string): Impact | null {
+  if (status === 'under_maintenance') return 'operational';
+  return (IMPACTS as readonly string[]).includes(status) ? (status as Impact) : null;
 }
 
 const describe = (kind: string, item: { id: string; title: string }) => `${kind} ${item.id.slice(EXTERNAL_ID_PREFIX.length)} "${item.title}"`;
