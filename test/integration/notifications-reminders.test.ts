@@ -13,10 +13,11 @@ import { cancelMaintenance } from '#src/maintenance/commands/cancel.ts';
 import { completeMaintenance } from '#src/maintenance/commands/complete.ts';
 import { editMaintenance } from '#src/maintenance/commands/edit.ts';
 import { scheduleMaintenance } from '#src/maintenance/commands/schedule.ts';
-import { mailTransport } from '#src/notifications/channels/mail.ts';
+import { mailTransport } from '#src/notifications/channels/email/transport.ts';
 import { tick, type SchedulerSettings } from '#src/notifications/scheduler.ts';
 import { confirm, signUp } from '#src/notifications/subscriptions.ts';
-import { drain, type WorkerDeps } from '#src/notifications/worker.ts';
+import { drain, type WorkerDeps } from '#src/notifications/delivery/dispatcher.ts';
+import { databaseStore } from '#src/notifications/delivery/store.ts';
 import { DEFAULT_OFFICE_HOURS } from '#src/sla/office-hours.ts';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
 import { context, databaseWithProducts, userActor, type UserActor } from '../support/commands.ts';
@@ -58,7 +59,7 @@ describe.each(drivers)('maintenance mails and reminders on %s', (driver) => {
     db = database.handle.db;
     noc = await userActor(db, { scopes: ['incidents', 'maintenance'] });
     now = T0;
-    deps = { db, clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 1000, webhookAllowPrivate: false } };
+    deps = { store: databaseStore(db), clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 1000, webhookAllowPrivate: false } };
     for (const [email, locale, products] of [['plus@example.nl', 'nl', ['voizplus']], ['all@example.com', 'en', []], ['drie@example.nl', 'nl', ['3cx']]] as const) {
       await signUp(db, { email, locale, products: [...products] }, T0, { allowPrivate: false });
       await drain(deps);
