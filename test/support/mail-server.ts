@@ -10,7 +10,7 @@ export interface MailServer {
   messages: ParsedMail[];
   /** Refuse the next `n` messages with a temporary error. */
   reject(n: number): void;
-  /** After `n` accepted messages, answer none (until `holdAfter(Infinity)`). */
+  /** After `n` more accepted messages, answer none (until `holdAfter(Infinity)`). */
   holdAfter(n: number): void;
   /** Messages to one address. */
   to(address: string): ParsedMail[];
@@ -19,6 +19,8 @@ export interface MailServer {
 
 export async function startMailServer(): Promise<MailServer> {
   const messages: ParsedMail[] = [];
+  // Counted when a message ends, before it is parsed: the worker sends over several connections at once.
+  let accepted = 0;
   let rejecting = 0;
   let holding = Number.POSITIVE_INFINITY;
   const server = new SMTPServer({
@@ -29,12 +31,13 @@ export async function startMailServer(): Promise<MailServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
-        if (messages.length >= holding) return;
+        if (accepted >= holding) return;
         if (rejecting > 0) {
           rejecting -= 1;
           const error = Object.assign(new Error('try again later'), { responseCode: 451 });
           return callback(error);
         }
+        accepted += 1;
         messages.push(await simpleParser(Buffer.concat(chunks)));
         callback();
       });
@@ -50,7 +53,7 @@ export async function startMailServer(): Promise<MailServer> {
       rejecting = n;
     },
     holdAfter: (n) => {
-      holding = n;
+      holding = accepted + n;
     },
     to: (address) => messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address))),
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -13,19 +13,19 @@ const mrkdwn = (text: string, max: number) => ({ type: 'mrkdwn' as const, text: 
 
 export function slackMessage(message: EventMessage) {
   const facts = [
-    ...(message.affected.length ? [`*${escapeMrkdwn(message.lines.find((l) => l.role === 'products')?.label ?? '')}*\n${message.affected.map((p) => `${p.name}: ${p.status ?? '–'}`).join('\n')}`] : []),
-    ...message.lines.filter((l) => l.label && !l.role).map((l) => `*${escapeMrkdwn(l.label!)}*\n${l.text}`),
+    ...(message.affected.length ? [`*${escapeMrkdwn(message.lines.find((l) => l.role === 'products')?.label ?? '')}*\n${escapeMrkdwn(message.affected.map((p) => `${p.name}: ${p.status ?? '–'}`).join('\n'))}`] : []),
+    ...message.lines.filter((l) => l.label && !l.role).map((l) => `*${escapeMrkdwn(l.label!)}*\n${escapeMrkdwn(l.text)}`),
   ].slice(0, SLACK_LIMITS.fields);
   const paragraphs = message.lines.filter((l) => l.role === 'update');
   const link = `<${message.link.url}|${escapeMrkdwn(message.link.text)}>`;
   return {
-    text: clip(`${message.subject}: ${message.lead} ${message.link.url}`, SLACK_LIMITS.text),
+    text: clip(escapeMrkdwn(`${message.subject}: ${message.lead} ${message.link.url}`), SLACK_LIMITS.text),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: clip(message.subject, SLACK_LIMITS.header), emoji: false } },
-      { type: 'section', text: mrkdwn(message.lead, SLACK_LIMITS.sectionText) },
-      ...(facts.length ? [{ type: 'section', fields: facts.map((f) => ({ type: 'mrkdwn', text: clip(f, SLACK_LIMITS.fieldText) })) }] : []),
-      ...paragraphs.map((p) => ({ type: 'section', text: { type: 'mrkdwn', text: clip(`${p.label ? `*${escapeMrkdwn(p.label)}*\n` : ''}${escapeMrkdwn(p.text)}`, SLACK_LIMITS.sectionText) } })),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: link }] },
+      { type: 'header' as const, text: { type: 'plain_text' as const, text: clip(message.subject, SLACK_LIMITS.header), emoji: false } },
+      { type: 'section' as const, text: mrkdwn(message.lead, SLACK_LIMITS.sectionText) },
+      ...(facts.length ? [{ type: 'section' as const, fields: facts.map((f) => ({ type: 'mrkdwn' as const, text: clip(f, SLACK_LIMITS.fieldText) })) }] : []),
+      ...paragraphs.map((p) => ({ type: 'section' as const, text: mrkdwn(`${p.label ? `*${p.label}*\n` : ''}${p.text}`, SLACK_LIMITS.sectionText) })),
+      { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: link }] },
     ],
   };
 }
