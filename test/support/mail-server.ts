@@ -1,7 +1,8 @@
 // A real SMTP server on loopback (smtp-server) for the notification tests: every message it
-// accepts is parsed with mailparser. `reject` makes it refuse the next n messages (451).
+// accepts is parsed with mailparser. `reject` makes it refuse the next n messages (451);
+// `stop` and `start` take it down and bring it back on the same port.
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -14,6 +15,10 @@ export interface MailServer {
   holdAfter(n: number): void;
   /** Messages to one address. */
   to(address: string): ParsedMail[];
+  /** Stops listening and drops every connection, as a server that went down. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,11 @@ export async function startMailServer(): Promise<MailServer> {
       });
     },
   });
+  const sockets = new Set<Socket>();
+  server.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   server.listen(0, '127.0.0.1');
   await once(server.server, 'listening');
   const { port } = server.server.address() as AddressInfo;
@@ -56,6 +66,15 @@ export async function startMailServer(): Promise<MailServer> {
       holding = accepted + n;
     },
     to: (address) => messages.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.value.some((v) => v.address === address))),
+    stop: async () => {
+      const closed = new Promise((resolve) => server.server.close(resolve));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+    start: async () => {
+      server.server.listen(port, '127.0.0.1');
+      await once(server.server, 'listening');
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -54,9 +54,13 @@ export class Destinations {
     d.blockedUntil = 0;
   }
 
-  /** It did not answer: backed off (longer each time in a row); returns until when. */
+  /**
+   * It did not answer: backed off (longer each time in a row); returns until when. Sends
+   * that were in flight together fail together: they count as one failure.
+   */
   failed(key: string, now: number, backoff: { baseMs: number; maxMs: number }): number {
     const d = this.#of(key);
+    if (d.blockedUntil > now) return d.blockedUntil;
     d.failures += 1;
     d.blockedUntil = Math.max(d.blockedUntil, now + destinationBackoff(d.failures, backoff));
     return d.blockedUntil;
