@@ -22,6 +22,8 @@ const URL_CHECKS_AT_ONCE = 16;
 
 export const newSubscriberInput = signUpInput.strict();
 export const bulkSubscribersInput = z.strictObject({ subscribers: z.array(newSubscriberInput).min(1).max(MAX_BULK) });
+/** The list's own shape, before each subscriber in it is checked on its own (so every problem is named at once). */
+const bulkShape = z.strictObject({ subscribers: z.array(z.unknown(), { error: 'must be a list' }).min(1, 'must hold at least 1 subscriber').max(MAX_BULK, `must hold at most ${MAX_BULK} subscribers`) });
 type NewSubscriber = z.output<typeof newSubscriberInput>;
 /** A subscriber to add, checked: its URL normalised, its products as ids. */
 type Checked = Omit<NewSubscriber, 'url'> & { url: string | null; productIds: number[] };
@@ -72,6 +74,9 @@ async function problemsOf(db: Queryable, list: NewSubscriber[], prefix: string, 
   return { problems, conflicts, rows };
 }
 
+/** Problems in the order of the request: by subscriber, then as found. */
+const byPlace = (a: FieldProblem, b: FieldProblem) => Number(/\[(\d+)\]/.exec(a.path)?.[1] ?? -1) - Number(/\[(\d+)\]/.exec(b.path)?.[1] ?? -1);
+
 export interface AddedSubscribers {
   ids: number[];
   /** The signing secret of each webhook added, by id: shown once. */
@@ -82,15 +87,31 @@ export interface AddedSubscribers {
 export async function addSubscribers(ctx: CommandContext, input: unknown, { allowPrivate }: { allowPrivate: boolean }): Promise<AddedSubscribers> {
   requirePermission(ctx.actor, 'subscribers');
   const bulk = typeof input === 'object' && input !== null && 'subscribers' in input;
-  const parsed = (bulk ? bulkSubscribersInput : newSubscriberInput).safeParse(input);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path) || '(body)', message: issue.message }));
-    throw new CommandError('invalid', `the request has ${fields.length} invalid field(s)`, fields.slice(0, 1000));
+  const shape = bulk ? bulkShape.safeParse(input) : null;
+  if (shape && !shape.success) {
+    const fields = shape.error.issues.map((issue) => ({ path: formatPath(issue.path) || '(body)', message: issue.message }));
+    throw new CommandError('invalid', `the request has ${fields.length} invalid field(s)`, fields);
   }
-  const list = 'subscribers' in parsed.data ? parsed.data.subscribers : [parsed.data as NewSubscriber];
-  const { problems, conflicts, rows } = await problemsOf(ctx.db, list, bulk ? 'subscribers[' : '[', allowPrivate);
+  const items = shape?.data?.subscribers ?? [input];
+  const invalid: FieldProblem[] = [];
+  const list: NewSubscriber[] = [];
+  /** Where each valid one stands in the request. */
+  const places: number[] = [];
+  items.forEach((item, i) => {
+    const parsed = newSubscriberInput.safeParse(item);
+    if (parsed.success) {
+      list.push(parsed.data);
+      places.push(i);
+    } else for (const issue of parsed.error.issues) invalid.push({ path: formatPath(bulk ? ['subscribers', i, ...issue.path] : issue.path) || '(body)', message: issue.message });
+  });
+  const checked = await problemsOf(ctx.db, list, bulk ? 'subscribers[' : '[', allowPrivate);
+  // problemsOf numbers the valid ones: back to their places in the request.
+  const renumber = (f: FieldProblem) => ({ ...f, path: f.path.replace(/\[(\d+)\]/, (_, k: string) => `[${places[Number(k)]}]`), message: f.message.replace(/\[(\d+)\]$/, (_, k: string) => `[${places[Number(k)]}]`) });
+  const problems = [...invalid, ...checked.problems.map(renumber)];
+  const conflicts = checked.conflicts.map(renumber);
+  const rows = checked.rows;
   const named = (fields: FieldProblem[]) => (bulk ? fields : fields.map((f) => ({ ...f, path: f.path.replace(/^\[0\]\./, '') })));
-  if (problems.length) throw new CommandError('invalid', `${problems.length + conflicts.length} problem(s); nothing was added`, named([...problems, ...conflicts]).slice(0, 1000));
+  if (problems.length) throw new CommandError('invalid', `${problems.length + conflicts.length} problem(s); nothing was added`, named([...problems, ...conflicts]).sort(byPlace).slice(0, 1000));
   if (conflicts.length) throw new CommandError('conflict', `${conflicts.length} already subscribed; nothing was added`, named(conflicts).slice(0, 1000));
   return runCommand(
     ctx,

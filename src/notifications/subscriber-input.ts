@@ -14,7 +14,7 @@ import { CHANNELS } from './channels/registry.ts';
 
 const locale = z.enum(['nl', 'en']).default('nl');
 const slugs = z.array(z.string().max(100)).max(100).default([]);
-export const emailAddress = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const emailAddress = z.string({ error: 'must be a string' }).trim().toLowerCase().pipe(z.email({ error: 'must be an e-mail address' }).max(254, 'must be at most 254 characters'));
 
 export const signUpInput = z.object({
   channel: z.enum(CHANNEL_NAMES).default('email'),
@@ -31,8 +31,9 @@ export type SignUpProblem = { field: 'email' | 'url' | 'products'; code: 'invali
 /** A URL channel's URL: http(s), public unless private targets are allowed, and of the channel's service. */
 export async function checkTarget(channel: ChannelName, url: string | undefined, allowPrivate: boolean): Promise<TargetProblem | null> {
   if (!url) return 'invalid_url';
-  const problem = await checkPostUrl(url, allowPrivate);
-  return problem ?? CHANNELS[channel].checkUrl?.(new URL(url)) ?? null;
+  // The URL's form and its service first (no lookup), then where it points.
+  const shape = (await checkPostUrl(url, true)) ?? CHANNELS[channel].checkUrl?.(new URL(url)) ?? null;
+  return shape ?? (allowPrivate ? null : checkPostUrl(url, false));
 }
 
 /** The ids of the products named (duplicates once); null when one does not exist. */
