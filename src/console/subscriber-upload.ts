@@ -7,14 +7,14 @@ import { wordProblem } from '#src/i18n/field-problems.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { addSubscribers } from '#src/notifications/admin-subscribers.ts';
 import { csvPlace, parseSubscriberCsv } from '#src/notifications/subscriber-csv.ts';
-import type { NotificationConsoleWords } from './notification-messages.ts';
+import type { ConsoleNotificationWords } from '#src/i18n/console-types.ts';
 
 /** 10,000 lines of an address, a language and six products fit with room to spare. */
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
 
 export type UploadOutcome = { added: number } | { problems: string[] };
 
-export async function uploadSubscribers(command: CommandContext, file: File | null, allowPrivate: boolean, words: NotificationConsoleWords, locale: Locale): Promise<UploadOutcome> {
+export async function uploadSubscribers(command: CommandContext, file: File | null, allowPrivate: boolean, words: ConsoleNotificationWords, locale: Locale): Promise<UploadOutcome> {
   const tell = (line: number, column: string | null, message: string) => `${words.csvLine(line, column)}: ${message}`;
   if (!file || file.size === 0) return { problems: [tell(1, null, wordProblem({ message: 'is required' }, locale))] };
   if (file.size > MAX_CSV_BYTES) return { problems: [tell(1, null, wordProblem({ message: `must be at most ${MAX_CSV_BYTES} bytes` }, locale))] };

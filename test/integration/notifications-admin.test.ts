@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { auditLog, subscribers } from '#db/schema.ts';
 import { uploadSubscribers } from '#src/console/subscriber-upload.ts';
-import { notificationConsoleWords } from '#src/console/notification-messages.ts';
+import { messages } from '#src/i18n/messages.ts';
 import { addSubscribers, deleteSubscriber, listSubscribers } from '#src/notifications/admin-subscribers.ts';
 import { context, databaseWithProducts, refusal, refusedWithoutWriting, userActor, type UserActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
@@ -79,7 +79,7 @@ describe.each(drivers)('the admin’s subscribers on %s', (driver) => {
   });
 
   it('takes a CSV from the console, telling problems by line', async () => {
-    const words = notificationConsoleWords.nl;
+    const words = messages.nl.console.notifications;
     const csv = (text: string) => new File([text], 'klanten.csv', { type: 'text/csv' });
     const bad = await uploadSubscribers(as(admin), csv('email;locale;products\r\njan@example.nl;nl;3cx voipnow\r\n"piet@example.nl";en;fax\r\nkees;nl;\r\n'), false, words, 'nl');
     expect(bad).toEqual({ problems: ['Regel 3, products: noemt een product dat niet bestaat (voipnow, 3cx, teams-dr, connectivity, voizplus, voizapps)', 'Regel 4, email: moet een e-mailadres zijn'] });

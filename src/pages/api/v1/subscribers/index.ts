@@ -3,12 +3,15 @@
 // nothing); confirmed at once; 201 with the ids (and each webhook's signing secret).
 import { apiRoute, methodNotAllowed } from '#src/api/endpoint.ts';
 import { CommandError } from '#src/commands/errors.ts';
+import { parseId } from '#src/domain/ids.ts';
 import { addSubscribers, listSubscribers, MAX_SUBSCRIBERS_BODY_BYTES, PAGE_SIZE } from '#src/notifications/admin-subscribers.ts';
 
+/** A query parameter that is a whole number up to `max`; absent: undefined; else a 422 naming it. */
 const whole = (value: string | null, name: string, max: number) => {
   if (value === null) return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) > max) throw new CommandError('invalid', `${name} must be a whole number from 0 to ${max}`, [{ path: name, message: `must be a whole number from 0 to ${max}` }]);
-  return Number(value);
+  const n = parseId(value);
+  if (n === null || n > max) throw new CommandError('invalid', `${name} must be a whole number from 0 to ${max}`, [{ path: name, message: `must be a whole number from 0 to ${max}` }]);
+  return n;
 };
 
 export const GET = apiRoute('subscribers', async ({ ctx, url }) => {
