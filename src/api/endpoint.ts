@@ -66,7 +66,8 @@ export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Pr
 
       let body: unknown;
       let text = '';
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
+      // A DELETE names its resource in the path: no body is read.
+      if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'DELETE') {
         const read = await readJsonBody(request, maxBodyBytes);
         if (!read.ok) return read.response;
         body = read.value;
