@@ -2,6 +2,7 @@
 // delivery log per event by state, the dead deliveries with masked recipients, retrying
 // one (admin only, audited without the address), and removing a subscriber by address.
 import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { auditLog, notificationJobs, subscribers } from '#db/schema.ts';
@@ -38,10 +39,11 @@ describe.each(drivers)('the notifications console on %s', (driver) => {
     // A transport that keeps what it is given, and refuses the addresses `refuse` names.
     const mail: MailTransport = {
       describe: 'memory',
+      from: 'status@example.nl',
       close: () => {},
       send: async (m) => {
         if (refuse(m.to)) throw new Error('550 mailbox unavailable');
-        sent.push({ to: m.to, text: m.text });
+        sent.push({ to: m.to, text: (await simpleParser(m.raw)).text ?? '' });
       },
     };
     deps = { store: databaseStore(db), clock: () => now, mail, settings: { siteUrl: 'https://status.example.nl', webhookRetryBaseMs: 1000, webhookAllowPrivate: false } };

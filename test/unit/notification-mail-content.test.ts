@@ -2,8 +2,10 @@
 // every line of an incident mail and of a rescheduled maintenance, in Dutch and English,
 // times in Europe/Amsterdam with the zone; the confirmation, the notice that a URL channel
 // was switched off, the NOC's reminder; and the signed links every mail carries.
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { confirmationMail, nocMail, subscriberMail, webhookDisabledMail } from '#src/notifications/channels/email/content.ts';
+import { composeMime, MANAGE_SLOT, personalize } from '#src/notifications/channels/email/mime.ts';
 import { CONFIRM_LINK_HOURS, linkToken, readLinkToken, tokenMatches } from '#src/notifications/links.ts';
 import { incidentOpened, maintenanceRescheduled, SITE } from '../support/notification-events.ts';
 
@@ -108,5 +110,24 @@ describe('the signed links of the mails', () => {
     expect(tokenMatches(confirm, holder, 'confirm', new Date(end - 1))).toBe(true);
     expect(tokenMatches(confirm, holder, 'confirm', new Date(end))).toBe(false);
     expect(tokenMatches(confirm, { ...holder, lastConfirmationAt: new Date('2026-03-10T11:00:00Z') }, 'confirm', new Date('2026-03-10T11:00:00Z'))).toBe(false);
+  });
+});
+
+describe('a mail composed once for many recipients', () => {
+  it('gets each recipient’s address, message id and tokens, also where quoted-printable breaks a line inside them', async () => {
+    const token = linkToken({ id: 77, linkKey: 'c'.repeat(64), lastConfirmationAt: null }, 'manage');
+    // Long lines around the slot make quoted-printable break inside it, in the text and the HTML part.
+    const manage = `https://status.example.nl/${'x'.repeat(30)}/subscription?token=${MANAGE_SLOT}`;
+    const content = subscriberMail(incidentOpened, 'nl', { siteUrl: SITE, manage }, at);
+    const raw = await composeMime('voizXL status <status@example.nl>', content, { 'List-Unsubscribe': `<${SITE}/subscription/unsubscribe?token=${MANAGE_SLOT}>` });
+    expect(raw).toMatch(/=\r\n/);
+    const [one, two] = await Promise.all(['jan@example.nl', 'piet@example.nl'].map((to) => simpleParser(personalize(raw, { to, manage: token }))));
+    expect(one!.to).toMatchObject({ text: 'jan@example.nl' });
+    expect(two!.to).toMatchObject({ text: 'piet@example.nl' });
+    expect(one!.messageId).not.toBe(two!.messageId);
+    expect(one!.text).toContain(`/subscription?token=${token}\n`);
+    expect(one!.html).toContain(`/subscription?token=${token}"`);
+    expect(one!.headerLines.find((h) => h.key === 'list-unsubscribe')!.line).toBe(`List-Unsubscribe: <${SITE}/subscription/unsubscribe?token=${token}>`);
+    expect(`${one!.text}${one!.html}`).not.toContain('Slot');
   });
 });

@@ -25,6 +25,12 @@ export interface Recipient {
   address: string;
 }
 
+/** What rendering needs besides the event: where links point, and who mail is from. */
+export interface RenderContext {
+  siteUrl: string;
+  mailFrom: string;
+}
+
 export interface SendContext {
   siteUrl: string;
   /** WEBHOOK_ALLOW_PRIVATE: URL channels may reach loopback and private addresses. */
@@ -63,7 +69,7 @@ export interface Channel<Message = unknown> {
   carries(kind: EventKind): boolean;
   /** URL channels: whether the URL looks like one of this service (e.g. Slack's /services/…). */
   checkUrl?(url: URL): TargetProblem | null;
-  render(event: StoredEvent, locale: Locale, siteUrl: string): Message;
+  render(event: StoredEvent, locale: Locale, context: RenderContext): Message;
   send(message: Message, recipient: Recipient, context: SendContext): Promise<void>;
   /** The key of the destination for isolation: the host of a URL, the SMTP relay for mail. */
   destination(recipient: Recipient): string;

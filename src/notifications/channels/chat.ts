@@ -27,7 +27,7 @@ export function chatChannel(spec: ChatChannelSpec): Channel<string> {
     limits: { concurrency: 32, perDestination: 16, timeoutMs: CHAT_TIMEOUT_MS },
     carries: (kind) => isSubscriberEvent(kind),
     ...(spec.checkUrl && { checkUrl: spec.checkUrl }),
-    render: (event, locale, siteUrl) => JSON.stringify(spec.body(describeEvent(event.payload, locale, siteUrl, event.createdAt))),
+    render: (event, locale, { siteUrl }) => JSON.stringify(spec.body(describeEvent(event.payload, locale, siteUrl, event.createdAt))),
     send: async (body, recipient, context) => {
       await postJson({ url: recipient.address, body, allowPrivate: context.allowPrivate, signal: context.signal });
     },

@@ -151,7 +151,7 @@ export class Lane {
     const key = `${event.id}:${locale}`;
     let message = this.#rendered.get(key);
     if (message === undefined) {
-      message = this.#channel.render(event, locale, this.#deps.settings.siteUrl);
+      message = this.#channel.render(event, locale, { siteUrl: this.#deps.settings.siteUrl, mailFrom: this.#deps.mail.from });
       if (this.#rendered.size >= RENDERED_KEPT) this.#rendered.delete(this.#rendered.keys().next().value!);
       this.#rendered.set(key, message);
     }

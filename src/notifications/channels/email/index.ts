@@ -1,9 +1,9 @@
 // The e-mail channel: every event a subscriber hears of, and what is said about a
 // subscription itself (the confirmation, a URL channel switched off) and the NOC's
-// reminders. A mail is composed once per event and language with placeholders where the
-// recipient's own links go; sending fills them in (signed links, ../../links.ts) and adds
-// RFC 8058's one-click unsubscribe. A relay that is away or refuses us does not count
-// against the recipients: the channel is backed off and the mails wait.
+// reminders. A mail is composed once per event and language, as MIME with slots where the
+// recipient's own parts go (./mime.ts), with RFC 8058's one-click unsubscribe; sending
+// fills them in (signed links, ../../links.ts). A relay that is away or refuses us does
+// not count against the recipients: the channel is backed off and the mails wait.
 import { isSubscriberEvent } from '#src/outbox/events.ts';
 import { messages } from '#src/i18n/messages.ts';
 import type { Locale } from '#src/i18n/locale.ts';
@@ -11,12 +11,9 @@ import { CONFIRM_LINK_HOURS, linkToken } from '../../links.ts';
 import type { Channel, Outcome, StoredEvent } from '../channel.ts';
 import { localePath } from '../event-message.ts';
 import { confirmationMail, nocMail, subscriberMail, webhookDisabledMail, type MailContent } from './content.ts';
+import { composeMime, CONFIRM_SLOT, MANAGE_SLOT, personalize } from './mime.ts';
 
-/** Stand-ins for the recipient's link tokens in a composed mail (letters and dashes: HTML escaping leaves them as they are). */
-const MANAGE_SLOT = 'manage-token-of-the-recipient';
-const CONFIRM_SLOT = 'confirm-token-of-the-recipient';
-
-export interface ComposedMail {
+interface ComposedMail {
   content: MailContent;
   /** A mail about an event: it carries the List-Unsubscribe headers. */
   oneClick: boolean;
@@ -37,8 +34,6 @@ function compose(event: StoredEvent, locale: Locale, siteUrl: string): ComposedM
   return { content: nocMail(payload, siteUrl), oneClick: false };
 }
 
-const fill = (text: string, manage: string, confirm: string) => text.replaceAll(MANAGE_SLOT, manage).replaceAll(CONFIRM_SLOT, confirm);
-
 const RELAY_AWAY = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EAUTH', 'ETLS', 'EPROTOCOL']);
 
 /** Nodemailer's errors: a 5xx about the recipient or the message is final; the relay being away or refusing us is not the recipient's failure. */
@@ -49,21 +44,25 @@ export function classifyMailError(error: unknown): Outcome {
   return { kind: 'retry' };
 }
 
-export const email: Channel<ComposedMail> = {
+/** The MIME of one event's mail in one language, its recipient's parts still slots. */
+async function render(event: StoredEvent, locale: Locale, siteUrl: string, from: string): Promise<string> {
+  const mail = compose(event, locale, siteUrl);
+  // RFC 2369 and RFC 8058: the mail program's own "unsubscribe" button, one POST, no session.
+  const headers: Record<string, string> = mail.oneClick ? { 'List-Unsubscribe': `<${siteUrl}/subscription/unsubscribe?token=${MANAGE_SLOT}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
+  return composeMime(from, mail.content, headers);
+}
+
+export const email: Channel<Promise<string>> = {
   name: 'email',
   target: 'address',
   // Sends in flight, queued onto the pool's SMTP connections (SMTP_CONNECTIONS).
   limits: { concurrency: 64, perDestination: 64, timeoutMs: 60_000 },
   carries: () => true,
-  render: compose,
-  send: async (mail, recipient, context) => {
+  render: (event, locale, context) => render(event, locale, context.siteUrl, context.mailFrom),
+  send: async (mime, recipient, context) => {
     const subscriber = recipient.subscriber;
-    const manage = subscriber ? linkToken(subscriber, 'manage') : '';
-    const confirm = subscriber ? linkToken(subscriber, 'confirm') : '';
-    const { subject, text, html } = mail.content;
-    // RFC 2369 and RFC 8058: the mail program's own "unsubscribe" button, one POST, no session.
-    const headers: Record<string, string> = mail.oneClick ? { 'List-Unsubscribe': `<${context.siteUrl}/subscription/unsubscribe?token=${manage}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {};
-    await context.mail.send({ to: recipient.address, subject, text: fill(text, manage, confirm), html: fill(html, manage, confirm), headers });
+    const raw = personalize(await mime, { to: recipient.address, ...(subscriber && { manage: linkToken(subscriber, 'manage'), confirm: linkToken(subscriber, 'confirm') }) });
+    await context.mail.send({ to: recipient.address, raw });
   },
   // One relay for every mail: when it is away, all mail waits.
   destination: () => 'smtp-relay',

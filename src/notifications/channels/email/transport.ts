@@ -7,16 +7,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { MailContent } from './content.ts';
 
-export interface OutgoingMail extends MailContent {
+/** One mail, already MIME (./mime.ts), to one address. */
+export interface OutgoingMail {
   to: string;
-  headers?: Record<string, string>;
+  raw: string;
 }
 
 export interface MailTransport {
   /** For the start-up log: where mails go. */
   describe: string;
+  /** MAIL_FROM: the sender of every mail. */
+  from: string;
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }
@@ -43,7 +45,8 @@ export function describeMail(settings: MailSettings): string {
 }
 
 export function mailTransport(settings: MailSettings): MailTransport {
-  const message = (mail: OutgoingMail) => ({ from: settings.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ?? {} });
+  const sender = /<([^<>]+)>\s*$/.exec(settings.mailFrom)?.[1] ?? settings.mailFrom;
+  const message = (mail: OutgoingMail) => ({ envelope: { from: sender, to: [mail.to] }, raw: mail.raw });
   const describe = describeMail(settings);
   if (settings.smtpUrl) {
     // A relay that stops answering must not hold a send for minutes: the worker backs it off instead.
@@ -58,21 +61,21 @@ export function mailTransport(settings: MailSettings): MailTransport {
     });
     return {
       describe,
+      from: settings.mailFrom,
       send: async (mail) => {
         await smtp.sendMail(message(mail));
       },
       close: () => smtp.close(),
     };
   }
-  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     describe,
+    from: settings.mailFrom,
     send: async (mail) => {
-      const info = await files.sendMail(message(mail));
       await mkdir(settings.mailDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
-      await writeFile(join(settings.mailDir, name), info.message as Buffer);
+      await writeFile(join(settings.mailDir, name), mail.raw);
     },
-    close: () => files.close(),
+    close: () => {},
   };
 }

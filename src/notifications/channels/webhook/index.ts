@@ -15,7 +15,7 @@ export const webhook: Channel<{ kind: string; body: string }> = {
   limits: { concurrency: 32, perDestination: 4, timeoutMs: WEBHOOK_TIMEOUT_MS },
   carries: (kind) => (SUBSCRIBER_EVENTS as readonly string[]).includes(kind) || kind === 'component.updated',
   // The same body for every webhook of one event: generated_at is the event's moment.
-  render: (event, _locale, siteUrl) => ({ kind: event.kind, body: webhookBody(event.payload, siteUrl, event.createdAt) }),
+  render: (event, _locale, { siteUrl }) => ({ kind: event.kind, body: webhookBody(event.payload, siteUrl, event.createdAt) }),
   send: async (message, recipient, context) => {
     const timestamp = Math.floor(+context.now / 1000);
     await postJson({ url: recipient.address, body: message.body, headers: signedHeaders(recipient.subscriber!.secret!, timestamp, message.body, message.kind), allowPrivate: context.allowPrivate, signal: context.signal });
