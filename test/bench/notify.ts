@@ -6,7 +6,8 @@
 // the first and the last mail handed to a local SMTP sink (a child process that accepts
 // everything), counted from the 201; mails a second; duplicates; and the p50/p99 of the
 // cached /api/v2/status.json under 16 connections meanwhile, against the same route idle.
-// Not a test: the figures go into docs/figures.md by hand. BENCH_SIZES=1000 limits the sizes.
+// Not a test: the figures go into docs/figures.md by hand. BENCH_SIZES=1000 limits the
+// sizes, BENCH_DRIVERS=postgres the databases.
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,8 @@ import { startDeadEnd, type DeadEnd } from '../support/receivers.ts';
 import { startServer } from '../support/server.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,20000').split(',').map(Number);
+/** BENCH_DRIVERS=postgres: one database only. */
+const DRIVERS = drivers.filter((d) => (process.env.BENCH_DRIVERS ?? d).split(',').includes(d));
 const CONNECTIONS = 16;
 const ROUTE = '/api/v2/status.json';
 
@@ -134,7 +137,7 @@ async function measure(driver: Driver, size: number, deadHooks: number, sink: Si
 const sink = await startSink();
 const rows = [];
 try {
-  for (const driver of drivers) for (const size of SIZES) for (const deadHooks of [0, 5]) rows.push(await measure(driver, size, deadHooks, sink));
+  for (const driver of DRIVERS) for (const size of SIZES) for (const deadHooks of [0, 5]) rows.push(await measure(driver, size, deadHooks, sink));
 } finally {
   sink.stop();
 }
