@@ -3,6 +3,7 @@
 // file and nothing imports them but messages.ts.
 import type { ChannelName, Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
 import type { ConsoleWords } from './console-types.ts';
+import type { ReportWords } from './report-types.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
 
@@ -124,6 +125,8 @@ export interface Messages {
   notifications: NotificationWords;
   /** The NOC console (/admin), console-types.ts. */
   console: ConsoleWords;
+  /** The monthly SLA report (npm run report), report-types.ts. */
+  report: ReportWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;
