@@ -7,6 +7,8 @@ export type Role = (typeof ROLES)[number];
 /** What a token may write. `alerts` is the Alertmanager receiver; `subscribers` the notification subscribers (admins only). */
 export const TOKEN_SCOPES = ['incidents', 'maintenance', 'outages', 'kpis', 'alerts', 'subscribers'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** A token made without naming scopes: every write scope, but not the subscribers' addresses (personal data is asked for by name). */
+export const DEFAULT_TOKEN_SCOPES: readonly TokenScope[] = TOKEN_SCOPES.filter((s) => s !== 'subscribers');
 
 /** A write permission: one per scope (subscribers: admin only), plus managing users (admin only) and tokens (own, or anyone's for an admin; never through a token). */
 export type Permission = TokenScope | 'users' | 'tokens';

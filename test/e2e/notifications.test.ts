@@ -43,7 +43,7 @@ describe.each(drivers)('subscribing and hearing it first on %s', (driver) => {
     const added = await run('user', ['add', 'noc@example.nl', '--name', 'NOC', '--role', 'admin'], where.env, 'correct horse battery staple\n');
     expect(added.code, added.stderr).toBe(0);
     await where.inspect(async (db) => {
-      token = (await createToken({ db, actor: { kind: 'system', name: 'cli' }, now: new Date() }, { email: 'noc@example.nl', name: 'curl' })).token;
+      token = (await createToken({ db, actor: { kind: 'system', name: 'cli' }, now: new Date() }, { email: 'noc@example.nl', name: 'curl', scopes: ['incidents', 'subscribers'] })).token;
     });
     // The Teams receiver is on loopback: a test must allow private targets.
     server = await startServer({ ...where.env, DEMO_DATA: 'off', SMTP_URL: smtp.url, MAIL_FROM: 'voizXL status <status@example.nl>', WEBHOOK_ALLOW_PRIVATE: 'true' });
