@@ -90,7 +90,6 @@ export interface NotificationWords {
     submit: string;
     webhookHeading: string;
     webhookIntro: string;
-    /** The legend of the URL channels' choice (Teams, Slack, Discord, webhook). */
     service: string;
     url: string;
     contact: string;
