@@ -104,6 +104,8 @@ function configSchema(cwd: string) {
       WEBHOOK_ALLOW_PRIVATE: onOff('allow webhooks to loopback and private networks').default('false'),
       NOC_ALERT_EMAILS: emailList,
       NOTIFICATION_WORKERS: z.enum(['in-process', 'separate'], { error: 'must be "in-process" (the app sends) or "separate" (`npm run worker` sends)' }).default('in-process'),
+      NOTIFICATION_LOG_DAYS: wholeNumber('must be a whole number of days, 1 or more').default(90),
+      SMTP_CONNECTIONS: wholeNumber('must be a whole number of connections, 1 or more').default(5),
     })
     .transform((s) => ({
       port: s.PORT,
@@ -140,11 +142,15 @@ function configSchema(cwd: string) {
         smtpUrl: s.SMTP_URL,
         mailDir: inCwd(`${s.DATA_DIR}/mail`),
         mailFrom: s.MAIL_FROM,
+        /** SMTP connections the worker keeps open, each carrying many messages. */
+        smtpConnections: s.SMTP_CONNECTIONS,
+        /** Delivered jobs and their events are deleted this many days after the event. */
+        logDays: s.NOTIFICATION_LOG_DAYS,
         reminderLeadMs: s.MAINTENANCE_REMINDER_HOURS * 3_600_000,
         webhookRetryBaseMs: s.WEBHOOK_RETRY_BASE_SECONDS * 1000,
         webhookAllowPrivate: s.WEBHOOK_ALLOW_PRIVATE === 'true',
         nocEmails: s.NOC_ALERT_EMAILS.map((a) => a.toLowerCase()),
-        /** Whether this app process runs the notification worker (else `npm run worker` does). */
+        /** Whether this app process runs the notification worker, in a thread of its own (else `npm run worker` does). */
         inProcessWorker: s.NOTIFICATION_WORKERS === 'in-process',
       },
     }));

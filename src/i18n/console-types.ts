@@ -103,6 +103,8 @@ export interface ConsoleNotificationWords {
   allProducts: string;
   pending: (unconfirmed: number, disabled: number) => string;
   logHeading: string;
+  /** NOTIFICATION_LOG_DAYS: how long the log keeps an event. */
+  kept: (days: number) => string;
   event: string;
   time: string;
   states: { queued: string; sending: string; sent: string; failed: string; dead: string };
@@ -112,12 +114,19 @@ export interface ConsoleNotificationWords {
   retry: string;
   attempts: (n: number) => string;
   webhookHeading: string;
+  webhookChannel: string;
   webhookUrl: string;
   webhookContact: string;
   webhookLocale: string;
   webhookProducts: string;
   webhookAdd: string;
   secretOnce: string;
+  csvHeading: string;
+  csvIntro: string;
+  csvFile: string;
+  csvAdd: string;
+  csvAdded: (n: number) => string;
+  csvLine: (line: number, column: string | null) => string;
   removeHeading: string;
   removeLabel: string;
   removeHint: string;

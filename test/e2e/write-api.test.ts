@@ -303,6 +303,8 @@ describe.each(drivers)('the write API on %s', (driver) => {
       '/maintenances/{id}/complete',
       '/outages',
       '/outages/{id}',
+      '/subscribers',
+      '/subscribers/{id}',
     ]);
     expect(doc.paths['/incidents']!.post!.requestBody!.content['application/json']!.schema.required).toEqual(['title', 'category', 'message', 'impacts']);
     // Every create takes the writer's own number, described from the one zod field.

@@ -71,14 +71,17 @@ describe('configuration', () => {
       smtpUrl: undefined,
       mailDir: '/srv/status/data/mail',
       mailFrom: 'voizXL status <status@localhost>',
+      smtpConnections: 5,
+      logDays: 90,
       reminderLeadMs: 24 * 3_600_000,
       webhookRetryBaseMs: 30_000,
       webhookAllowPrivate: false,
       nocEmails: [],
       inProcessWorker: true,
     });
-    const set = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.nl:465', MAINTENANCE_REMINDER_HOURS: '48', NOC_ALERT_EMAILS: 'NOC@voizxl.nl, ops@voizxl.nl', NOTIFICATION_WORKERS: 'separate', WEBHOOK_ALLOW_PRIVATE: 'true' }, '/srv/status');
-    expect(set.notifications).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.nl:465', reminderLeadMs: 48 * 3_600_000, nocEmails: ['noc@voizxl.nl', 'ops@voizxl.nl'], inProcessWorker: false, webhookAllowPrivate: true });
+    const set = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.nl:465', MAINTENANCE_REMINDER_HOURS: '48', NOC_ALERT_EMAILS: 'NOC@voizxl.nl, ops@voizxl.nl', NOTIFICATION_WORKERS: 'separate', WEBHOOK_ALLOW_PRIVATE: 'true', NOTIFICATION_LOG_DAYS: '30', SMTP_CONNECTIONS: '10' }, '/srv/status');
+    expect(set.notifications).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.nl:465', reminderLeadMs: 48 * 3_600_000, nocEmails: ['noc@voizxl.nl', 'ops@voizxl.nl'], inProcessWorker: false, webhookAllowPrivate: true, logDays: 30, smtpConnections: 10 });
+    expect(() => loadConfig({ NOTIFICATION_LOG_DAYS: '0' })).toThrow('NOTIFICATION_LOG_DAYS must be a whole number of days, 1 or more');
   });
 
   it('treats an empty variable as unset', () => {
