@@ -1,8 +1,8 @@
 // Collective incidents as the pages show them: one incident with its whole NOC timeline,
 // the unresolved ones, and the history by month with a product filter and pages.
-import { and, asc, count, desc, eq, exists, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db/schema.ts';
+import { incidentReports, incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db/schema.ts';
 import { incidentTimers, type IncidentTimers } from '#src/sla/incident-timers.ts';
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
 import type { ReadContext } from '#src/http/context.ts';
@@ -22,6 +22,15 @@ export interface IncidentUpdateView {
   editedAt: Date | null;
 }
 
+/** The report (reason for outage) as the public sees it: only once published. */
+export interface PublishedReport {
+  body: string;
+  bodyEn: string | null;
+  publishedAt: Date;
+  /** The latest correction after publication; null if never corrected. */
+  editedAt: Date | null;
+}
+
 export interface IncidentView {
   id: number;
   title: string;
@@ -37,6 +46,8 @@ export interface IncidentView {
   updates: IncidentUpdateView[];
   /** The worst impact each product had during the incident. */
   worstImpacts: Record<string, Impact>;
+  /** The published report; null while there is none or only a draft. */
+  report: PublishedReport | null;
 }
 
 export interface IncidentSummary {
@@ -109,7 +120,7 @@ export async function loadIncidentHistory(
   ]);
   const views = await withUpdates(db, rows);
   return {
-    incidents: views.map(({ updates: _updates, ...summary }) => summary),
+    incidents: views.map(({ updates: _updates, report: _report, ...summary }) => summary),
     total: total!.n,
     page: options.page,
     pages: Math.max(1, Math.ceil(total!.n / options.perPage)),
@@ -119,7 +130,7 @@ export async function loadIncidentHistory(
 async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [updateRows, impactRows] = await Promise.all([
+  const [updateRows, impactRows, reportRows] = await Promise.all([
     db.select().from(incidentUpdates).where(inArray(incidentUpdates.incidentId, ids)).orderBy(desc(incidentUpdates.publishedAt), desc(incidentUpdates.id)),
     db
       .select({ updateId: incidentUpdateImpacts.updateId, slug: products.slug, impact: incidentUpdateImpacts.impact })
@@ -128,7 +139,9 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
       .innerJoin(products, eq(products.id, incidentUpdateImpacts.productId))
       .where(inArray(incidentUpdates.incidentId, ids))
       .orderBy(asc(products.position)),
+    db.select().from(incidentReports).where(and(inArray(incidentReports.incidentId, ids), isNotNull(incidentReports.publishedAt))),
   ]);
+  const reportOf = new Map(reportRows.map((r) => [r.incidentId, { body: r.body, bodyEn: r.bodyEn, publishedAt: r.publishedAt!, editedAt: r.editedAt }]));
   const impactsOf = new Map<number, Record<string, Impact>>();
   for (const r of impactRows) impactsOf.set(r.updateId, { ...impactsOf.get(r.updateId), [r.slug]: r.impact });
   return rows.map((row) => {
@@ -154,8 +167,15 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
       externalId: row.externalId,
       updates,
       worstImpacts,
+      report: reportOf.get(row.id) ?? null,
     };
   });
+}
+
+/** The report in any state, draft included: for the console and the write API. */
+export async function loadIncidentReport(db: Database, incidentId: number) {
+  const [row] = await db.select().from(incidentReports).where(eq(incidentReports.incidentId, incidentId));
+  return row ?? null;
 }
 
 /** The incident's SLA clocks at `now` (src/sla/incident-timers.ts), for the pages. */
