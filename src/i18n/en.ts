@@ -1,12 +1,14 @@
 // English texts, at /en/….
 import { PROVIDER } from './provider.ts';
 import { enNotifications } from './en-notifications.ts';
+import { enReport } from './en-report.ts';
 import type { Messages } from './types.ts';
 
 const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
 
 export const en: Messages = {
   notifications: enNotifications,
+  report: enReport,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} maintenance`, product),

@@ -79,10 +79,18 @@ const UNITS = [
  * "3 days 4 hours": the two largest non-zero units, truncated, never rounded up, so
  * 13 days 23 hours 59 minutes of notice never reads as the 14 days it falls short of,
  * and 1 hour 30 seconds late never reads as the 1 hour allowed. The sign is left out.
+ * With `round` 'up' the smaller unit shown is rounded up instead, for a time where less
+ * flatters the provider (how late, how long it took): 1 hour 5 minutes 10 seconds late
+ * reads 1 hour 6 minutes.
  */
-export function formatDuration(ms: number, locale: Locale): string {
+export function formatDuration(ms: number, locale: Locale, round: 'down' | 'up' = 'down'): string {
   const words = messages[locale].durations;
   let rest = Math.abs(ms);
+  if (round === 'up') {
+    const largest = UNITS.findIndex(([, size]) => rest >= size);
+    const step = largest < 0 ? SECOND_MS : UNITS[Math.min(largest + 1, UNITS.length - 1)]![1];
+    rest = Math.ceil(rest / step) * step;
+  }
   const parts: string[] = [];
   for (const [unit, size] of UNITS) {
     const count = Math.floor(rest / size);

@@ -4,6 +4,7 @@
 import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
+import type { ReportWords } from './types-report.ts';
 
 /** The words of the feeds and calendars; `product` is the name of the product a feed is for, or null for all. */
 export interface FeedWords {
@@ -115,6 +116,8 @@ export interface NotificationWords {
 
 export interface Messages {
   notifications: NotificationWords;
+  /** An incident's report and its SLA facts. */
+  report: ReportWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;

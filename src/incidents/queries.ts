@@ -4,10 +4,12 @@ import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, ne,
 import type { Database } from '#db/client.ts';
 import { incidentReports, incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db/schema.ts';
 import { incidentTimers, type IncidentTimers } from '#src/sla/incident-timers.ts';
+import type { IncidentFacts } from '#src/sla/incident-facts.ts';
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from '#src/availability/sla-history.ts';
+import { loadIncidentFacts } from './report-facts.ts';
 import { STATUS_RANK, type Impact, type IncidentCategory, type IncidentStatus } from '#src/domain/vocabulary.ts';
 
 export interface IncidentUpdateView {
@@ -196,6 +198,8 @@ export interface IncidentPageData {
   timers: IncidentTimers;
   /** Product names by slug. */
   products: ProductInfo[];
+  /** The SLA facts shown with a published report; null without one. */
+  facts: IncidentFacts | null;
 }
 
 /** The incident page's data, or null for an id that is not an incident (a 404). */
@@ -203,7 +207,9 @@ export async function loadIncidentPage(context: ReadContext, id: string | undefi
   if (!/^\d{1,9}$/.test(id ?? '')) return null;
   const incident = await loadIncident(context.db, Number(id));
   if (!incident) return null;
-  return { incident, timers: timersOf(incident, context.now, context.sla.officeHours), products: await loadProducts(context.db) };
+  const products = await loadProducts(context.db);
+  const facts = incident.report ? await loadIncidentFacts(context, incident, products) : null;
+  return { incident, timers: timersOf(incident, context.now, context.sla.officeHours), products, facts };
 }
 
 export const HISTORY_MONTHS = 12;

@@ -21,7 +21,7 @@ const reportAudit = (row: ReportRow) => ({ body: row.body, bodyEn: row.bodyEn, p
 export async function writeIncidentReport(ctx: CommandContext, target: VersionedTarget, input: unknown): Promise<{ id: number; change: ReportChange | null }> {
   const data = parseInput(writeReportInput, input);
   const bodyEn = data.bodyEn ?? null;
-  return runCommand(ctx, 'incidents', async (tx) => {
+  return runCommand<{ id: number; change: ReportChange | null }>(ctx, 'incidents', async (tx) => {
     const incident = await lockIncident(tx, target.id, target.expectedVersion);
     if (incident.status !== 'resolved') {
       throw new CommandError('conflict', `incident ${incident.id} is not resolved: its report is written after the resolution`);
