@@ -2,8 +2,8 @@
 // English, with the SLA's targets from their constants (KPI_TARGETS, RESOLUTION_TARGET_PERCENT). Every rounded figure leans against the provider, so a miss never reads as a
 // hit: percentages round down (98.996 % success is 98,99 %), downtime minutes and call
 // set-up seconds round up (src/i18n/format.ts).
-import { floorPercent, formatCeil, formatMinutes, formatNumber, formatPercent, formatTarget } from '#src/i18n/format.ts';
-import type { Locale } from '#src/i18n/locale.ts';
+import { floorPercent, formatCeil, formatDateTime, formatMinutes, formatNumber, formatPercent, formatTarget } from '#src/i18n/format.ts';
+import { localized, type Locale } from '#src/i18n/locale.ts';
 import { RESOLUTION_TARGET_PERCENT } from '#src/sla/incident-timers.ts';
 import type { MonthlyReport } from './monthly-report.ts';
 
@@ -28,6 +28,9 @@ const words = {
     setup: (v: string, target: string, met: string) => `Gemiddelde call set-up tijd ${v} s (norm ${target} s: ${met})`,
     success: (v: string, target: string, met: string) => `Gemiddelde call success ratio ${v} % (norm ${target} %: ${met})`,
     weights: (w: string) => `Gewicht gedeeltelijke storing: ${w}`,
+    reports: 'Rapporten (oorzaak en afhandeling)',
+    noReports: 'Geen gepubliceerde rapporten over storingen van deze maand.',
+    report: (title: string, published: string, edited: string | null) => `${title}: gepubliceerd ${published}${edited ? `, bijgewerkt ${edited}` : ''}`,
   },
   en: {
     title: (m: string, zone: string) => `SLA report ${m} (time zone ${zone})`,
@@ -49,6 +52,9 @@ const words = {
     setup: (v: string, target: string, met: string) => `Average call set-up time ${v} s (target ${target} s: ${met})`,
     success: (v: string, target: string, met: string) => `Average call success ratio ${v} % (target ${target} %: ${met})`,
     weights: (w: string) => `Partial outage weight: ${w}`,
+    reports: 'Incident reports (reason for outage)',
+    noReports: "No published reports on this month's incidents.",
+    report: (title: string, published: string, edited: string | null) => `${title}: published ${published}${edited ? `, updated ${edited}` : ''}`,
   },
 } as const;
 
@@ -72,6 +78,13 @@ export function renderReportText(report: MonthlyReport, locale: Locale): string 
     const share = (v: number | null) => (v === null ? w.none : formatPercent(v * 100, locale, 0));
     out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark80, c.within80Mark, c.resolved, share(c.share80), yesNo(c.meets80))}`);
     out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark95, c.within95Mark, c.resolved, share(c.share95), yesNo(c.meets95))}`);
+  }
+  out.push('', w.reports);
+  if (report.incidents.reports.length === 0) out.push(w.noReports);
+  for (const r of report.incidents.reports) {
+    const edited = r.editedAt === null ? null : formatDateTime(new Date(r.editedAt), locale);
+    out.push(`${w.category(r.category)} · ${w.report(localized(r.title, r.titleEn, locale), formatDateTime(new Date(r.publishedAt), locale), edited)}`);
+    out.push(`  ${locale === 'en' ? r.urlEn : r.url}`);
   }
   out.push('', w.kpis);
   if (!report.kpis) out.push(w.noKpis);
