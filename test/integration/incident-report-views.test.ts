@@ -70,8 +70,9 @@ describe.each(drivers)('a published incident report on %s', (driver) => {
   let id: number;
   const read = { get db() { return db; }, now: NOW, sla: settings };
   beforeAll(async () => {
-    database = await seededDatabase(driver, { catalogueAt: new Date('2025-01-01T00:00:00+01:00'), history, now: NOW });
-    if (!database.imported?.ok) throw new Error(`import refused: ${JSON.stringify(database.imported)}`);
+    const seeded = await seededDatabase(driver, { catalogueAt: new Date('2025-01-01T00:00:00+01:00'), history, now: NOW });
+    database = seeded;
+    if (!seeded.imported?.ok) throw new Error(`import refused: ${JSON.stringify(seeded.imported)}`);
     db = database.handle.db;
     noc = await userActor(db, { scopes: ['incidents'] });
     [{ id }] = (await db.select({ id: incidents.id }).from(incidents).where(eq(incidents.externalId, 'inc-1'))) as [{ id: number }];
