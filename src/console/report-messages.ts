@@ -29,8 +29,8 @@ export const reportConsoleWords: Readonly<Record<Locale, ReportConsoleWords>> = 
     bodyEn: 'Rapport (Engels)',
     hint: 'Platte tekst; een lege regel begint een nieuwe alinea.',
     saveDraft: 'Concept opslaan',
-    publish: 'Publiceren',
-    correct: 'Correctie publiceren',
+    publish: 'Rapport publiceren',
+    correct: 'Gecorrigeerd rapport publiceren',
     withdrawNote: 'Een gepubliceerd rapport wordt gecorrigeerd, niet ingetrokken; elke versie blijft in het auditlog.',
   },
   en: {
@@ -44,8 +44,8 @@ export const reportConsoleWords: Readonly<Record<Locale, ReportConsoleWords>> = 
     bodyEn: 'Report (English)',
     hint: 'Plain text; a blank line starts a new paragraph.',
     saveDraft: 'Save draft',
-    publish: 'Publish',
-    correct: 'Publish correction',
+    publish: 'Publish report',
+    correct: 'Publish corrected report',
     withdrawNote: 'A published report is corrected, not withdrawn; every version stays in the audit log.',
   },
 };

@@ -8,7 +8,7 @@ import { messages } from './messages.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'dayName' | 'weekday' | 'month' | 'time'): Intl.DateTimeFormat {
+function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'dayName' | 'weekday' | 'month' | 'shortMonth' | 'time'): Intl.DateTimeFormat {
   const key = `${locale}:${kind}`;
   let format = formats.get(key);
   if (!format) {
@@ -19,6 +19,7 @@ function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'd
       dayName: { weekday: 'long', day: 'numeric', month: 'long' },
       weekday: { weekday: 'short' },
       month: { month: 'long', year: 'numeric' },
+      shortMonth: { month: 'short' },
       time: { hour: '2-digit', minute: '2-digit' },
     };
     format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: SLA_TIME_ZONE, ...options[kind] });
@@ -66,6 +67,12 @@ export function formatWeekdayShort(dayKey: string, locale: Locale): string {
 export function formatMonth(month: MonthKey, locale: Locale): string {
   const { year, month: m } = parseMonthKey(month);
   return dateFormat(locale, 'month').format(Date.UTC(year, m - 1, 15, 12));
+}
+
+/** "mrt", "Mar": a month under a chart's bar. */
+export function formatMonthShort(month: MonthKey, locale: Locale): string {
+  const { year, month: m } = parseMonthKey(month);
+  return dateFormat(locale, 'shortMonth').format(Date.UTC(year, m - 1, 15, 12)).replace(/\.$/, '');
 }
 
 const UNITS = [

@@ -240,6 +240,10 @@ export interface Messages {
     yes: string;
     no: string;
     chartLabel: (product: string) => string;
+    /** A month chart's description: the months shown, the target (null: best effort) and how many months met it. */
+    chartSummary: (from: string, to: string, target: string | null, met: number, measured: number) => string;
+    kpiSetupChart: string;
+    kpiSuccessChart: string;
     formulaHeading: string;
     formula: string[];
     weights: (partial: string) => string;
