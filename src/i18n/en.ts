@@ -2,6 +2,7 @@
 import { PROVIDER } from './provider.ts';
 import { enNotifications } from './en-notifications.ts';
 import { enReport } from './en-report.ts';
+import { enShare } from './en-share.ts';
 import type { Messages } from './types.ts';
 
 const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
@@ -9,6 +10,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 export const en: Messages = {
   notifications: enNotifications,
   report: enReport,
+  share: enShare,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} maintenance`, product),

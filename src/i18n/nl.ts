@@ -2,6 +2,7 @@
 import { PROVIDER } from './provider.ts';
 import { nlNotifications } from './nl-notifications.ts';
 import { nlReport } from './nl-report.ts';
+import { nlShare } from './nl-share.ts';
 import type { Messages } from './types.ts';
 
 const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
@@ -9,6 +10,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 export const nl: Messages = {
   notifications: nlNotifications,
   report: nlReport,
+  share: nlShare,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} onderhoud`, product),

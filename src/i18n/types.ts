@@ -5,6 +5,7 @@ import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, Maint
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
 import type { ReportWords } from './types-report.ts';
+import type { ShareWords } from './types-share.ts';
 
 /** The words of the feeds and calendars; `product` is the name of the product a feed is for, or null for all. */
 export interface FeedWords {
@@ -118,6 +119,8 @@ export interface Messages {
   notifications: NotificationWords;
   /** An incident's report and its SLA facts. */
   report: ReportWords;
+  /** The badges and the embeddable status. */
+  share: ShareWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;

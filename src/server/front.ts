@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { DatabaseHandle } from '#db/client.ts';
+import { BADGE_PATH } from '#src/badges/serve.ts';
 import type { Config } from '#src/config/environment.ts';
 import { slaSettingsOf } from '#src/config/environment.ts';
 import { routeClass } from '#src/http/cache.ts';
@@ -50,6 +51,7 @@ const KNOWN = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE
 /** Public routes the cache serves: pages (no file extension), feeds, calendars, public JSON. */
 export function isCachedRoute(path: string): boolean {
   if (routeClass(path) === 'private' || path === '/healthz' || path === '/readyz') return false;
+  if (BADGE_PATH.test(path)) return true;
   if (path.startsWith('/api/v2/')) return path.endsWith('.json');
   if (path.startsWith('/_')) return false;
   return !/\.[a-z0-9]+$/i.test(path) || /\.(rss|ics)$/.test(path);
