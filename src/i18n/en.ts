@@ -1,5 +1,6 @@
 // English texts, at /en/….
 import { PROVIDER } from './provider.ts';
+import { enConsole } from './en-console.ts';
 import { enNotifications } from './en-notifications.ts';
 import { enReport } from './en-report.ts';
 import { enShare } from './en-share.ts';
@@ -9,6 +10,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 
 export const en: Messages = {
   notifications: enNotifications,
+  console: enConsole,
   report: enReport,
   share: enShare,
   siteTitle: `${PROVIDER.name} status`,

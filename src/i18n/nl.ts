@@ -1,5 +1,6 @@
 // Dutch texts (the default language). The SLA's own words where it has them.
 import { PROVIDER } from './provider.ts';
+import { nlConsole } from './nl-console.ts';
 import { nlNotifications } from './nl-notifications.ts';
 import { nlReport } from './nl-report.ts';
 import { nlShare } from './nl-share.ts';
@@ -9,6 +10,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 
 export const nl: Messages = {
   notifications: nlNotifications,
+  console: nlConsole,
   report: nlReport,
   share: nlShare,
   siteTitle: `${PROVIDER.name} status`,
