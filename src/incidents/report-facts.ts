@@ -2,7 +2,8 @@
 // announced window of the months the incident touched, the incident's own impacts kept
 // apart, so the month's availability can be shown without and with it.
 import type { ReadContext } from '#src/http/context.ts';
-import { loadSlaHistory, type ProductInfo } from '#src/availability/sla-history.ts';
+import { loadSlaHistory } from '#src/availability/sla-history.ts';
+import type { ProductInfo } from '#src/products/load.ts';
 import { incidentFacts, monthsTouched, type IncidentFacts } from '#src/sla/incident-facts.ts';
 import { addMonths, monthStart } from '#src/time/zone.ts';
 import type { Impact, IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';

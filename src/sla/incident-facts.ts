@@ -5,7 +5,8 @@
 // target. Computed by the same engine as every other figure, never typed. Pure: the caller
 // passes the incident, the other impacts and the windows of the months it touched.
 import { STATUS_RANK, type Impact, type ImpactWeights, type IncidentCategory } from '#src/domain/vocabulary.ts';
-import { availabilityCalculator, type ImpactInterval, type MaintenanceWindow } from '#src/sla/availability.ts';
+import { availabilityCalculator } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { incidentImpactIntervals, type SnapshotUpdate } from '#src/sla/incident-timelines.ts';
 import { INCIDENT_SLA, incidentTimers } from '#src/sla/incident-timers.ts';
 import { DEFAULT_OFFICE_HOURS, officeMillisBetween, type OfficeHoursConfig } from '#src/sla/office-hours.ts';
