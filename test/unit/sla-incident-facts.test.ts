@@ -1,7 +1,7 @@
 // The SLA facts of an incident report (src/sla/incident-facts.ts), every figure worked out
 // by hand in the comments: SLA §4 deadlines with their margins on the category's clock,
 // weighted downtime per product (planned and unplanned apart), and the month's
-// availability without and with the incident (SLA.md "Availability").
+// availability without and with the incident (docs/sla.md#availability).
 import { describe, expect, it } from 'vitest';
 import { incidentFacts, monthsTouched, type FactsInput } from '#src/sla/incident-facts.ts';
 import { HOUR_MS, MINUTE_MS } from '#src/time/units.ts';
