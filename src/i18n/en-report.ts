@@ -1,5 +1,5 @@
-// English words of an incident's report and its SLA facts (types-report.ts).
-import type { ReportWords } from './types-report.ts';
+// English words of an incident's report and its SLA facts (report-types.ts).
+import type { ReportWords } from './report-types.ts';
 
 const unit = (hours: number, office: boolean) => `${office ? 'office ' : ''}${hours === 1 ? 'hour' : 'hours'}`;
 

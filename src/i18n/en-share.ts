@@ -1,5 +1,5 @@
-// English words of the badges and the embeddable status (types-share.ts).
-import type { ShareWords } from './types-share.ts';
+// English words of the badges and the embeddable status (share-types.ts).
+import type { ShareWords } from './share-types.ts';
 
 export const enShare: ShareWords = {
   availabilityLabel: (product) => `${product} availability`,

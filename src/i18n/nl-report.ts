@@ -1,5 +1,5 @@
-// Dutch words of an incident's report and its SLA facts (types-report.ts).
-import type { ReportWords } from './types-report.ts';
+// Dutch words of an incident's report and its SLA facts (report-types.ts).
+import type { ReportWords } from './report-types.ts';
 
 const unit = (hours: number, office: boolean) => (office ? (hours === 1 ? 'kantooruur' : 'kantooruren') : 'uur');
 

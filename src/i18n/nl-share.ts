@@ -1,5 +1,5 @@
-// Dutch words of the badges and the embeddable status (types-share.ts).
-import type { ShareWords } from './types-share.ts';
+// Dutch words of the badges and the embeddable status (share-types.ts).
+import type { ShareWords } from './share-types.ts';
 
 export const nlShare: ShareWords = {
   availabilityLabel: (product) => `${product} beschikbaarheid`,

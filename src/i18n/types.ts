@@ -5,8 +5,8 @@ import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, Maint
 import type { ConsoleWords } from './console-types.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
-import type { ReportWords } from './types-report.ts';
-import type { ShareWords } from './types-share.ts';
+import type { ReportWords } from './report-types.ts';
+import type { ShareWords } from './share-types.ts';
 
 /** The words of the feeds and calendars; `product` is the name of the product a feed is for, or null for all. */
 export interface FeedWords {
@@ -118,9 +118,8 @@ export interface NotificationWords {
 
 export interface Messages {
   notifications: NotificationWords;
-  /** An incident's report and its SLA facts. */
+  /** An incident's report and its SLA facts; the badges and the embeddable status. */
   report: ReportWords;
-  /** The badges and the embeddable status. */
   share: ShareWords;
   /** The NOC console (/admin), console-types.ts. */
   console: ConsoleWords;
@@ -246,7 +245,6 @@ export interface Messages {
     yes: string;
     no: string;
     chartLabel: (product: string) => string;
-    /** A month chart's description: the months shown, the target (null: best effort) and how many months met it. */
     chartSummary: (from: string, to: string, target: string | null, met: number, measured: number) => string;
     kpiSetupChart: string;
     kpiSuccessChart: string;

@@ -1,6 +1,6 @@
 // The shape of the words of an incident's report (reason for outage) and its SLA facts
 // (src/components/IncidentReport.astro, the incident feed's report item). Only types; the
-// texts are in nl-report.ts and en-report.ts.
+// texts are in nl-report.ts and en-report.ts, a part of the one Messages type (types.ts).
 
 export interface ReportWords {
   heading: string;
