@@ -1,13 +1,14 @@
-// A published incident report everywhere the public reads it, through a real database (PGlite
-// and, with TEST_DATABASE_URL, PostgreSQL): the incident page's SLA facts as the engine
-// computes them from the stored history (hand-computed below, as in
-// test/unit/incident-facts.test.ts), the Statuspage JSON (status postmortem, the
-// postmortem keys), the incident feed of an affected product and not of another, and the
-// monthly report. A draft shows nowhere.
+// What the public reads of one hand-made December 2026, through a real database (PGlite and,
+// with TEST_DATABASE_URL, PostgreSQL): a published incident report everywhere (the incident
+// page's SLA facts as the engine computes them from the stored history, hand-computed below
+// as in test/unit/sla-incident-facts.test.ts; the Statuspage JSON with status postmortem and
+// the postmortem keys; the incident feed of an affected product and not of another; the
+// monthly report), a draft nowhere; and the badges of the same history.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { incidents } from '#db/schema.ts';
+import { loadBadge } from '#src/badges/load.ts';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
 import { buildIncidentFeed } from '#src/feeds/incident-feed.ts';
 import { loadIncidentFeedData } from '#src/feeds/load-incidents.ts';
@@ -167,5 +168,17 @@ describe.each(drivers)('a published incident report on %s', (driver) => {
       expect(text).toContain(`  ${SITE}/en/incidents/${id}\n`);
       expect((await loadMonthlyReport(db, '2026-11', NOW, settings, SITE)).incidents.reports).toEqual([]);
     });
+  });
+
+  it('gives the badges: the state, a product, and the rolling 12 months rounded down against the target', async () => {
+    expect(await loadBadge(read, 'nl', { kind: 'status' })).toEqual({ label: 'voizXL status', message: 'Werkt normaal', tone: 'ok' });
+    expect(await loadBadge(read, 'en', { kind: 'product', slug: '3cx' })).toEqual({ label: '3CX', message: 'Operational', tone: 'ok' });
+    // 1 February 2026 00:00 to 5 January 2027 12:00 CET: 338.5 days = 487,440 min; D = 21, Dp = 5:
+    // 487,419 / 487,435 = 99.996717… %, shown 99,996 % ≥ 99.95.
+    expect(await loadBadge(read, 'nl', { kind: 'availability', slug: 'voipnow' })).toEqual({ label: 'VOIPNOW beschikbaarheid', message: '99,996 % (12 mnd)', tone: 'ok' });
+    // Connectivity is best effort: its figure, no verdict.
+    expect(await loadBadge(read, 'en', { kind: 'availability', slug: 'connectivity' })).toEqual({ label: 'Connectivity availability', message: '100.000 % (12 mo)', tone: 'info' });
+    expect(await loadBadge(read, 'nl', { kind: 'product', slug: 'voipnow2' })).toBeNull();
+    expect(await loadBadge(read, 'nl', { kind: 'availability', slug: 'voipnow2' })).toBeNull();
   });
 });
