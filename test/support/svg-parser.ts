@@ -21,7 +21,7 @@ const asArray = (value: unknown): Node[] => (Array.isArray(value) ? value : valu
 export function parseSvg(text: string): ParsedSvg {
   const document = parser.parse(text, true) as { svg?: Node };
   const svg = document.svg;
-  if (!svg || svg['@xmlns'] !== 'http://www.w3.org/2000/svg') throw new Error('not an SVG document in the SVG namespace');
+  if (svg?.['@xmlns'] !== 'http://www.w3.org/2000/svg') throw new Error('not an SVG document in the SVG namespace');
   const attributes = Object.fromEntries(Object.entries(svg).filter(([k]) => k.startsWith('@')).map(([k, v]) => [k.slice(1), String(v)]));
   const groups = asArray(svg.g);
   const texts = groups.flatMap((g) => asArray(g.text)).map((t) => String(typeof t === 'object' ? (t['#text'] ?? '') : t));
