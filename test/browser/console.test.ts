@@ -139,7 +139,7 @@ describe.each(drivers)('the console without JavaScript at 320 px on %s', (driver
     expect(feed.items.some((item) => item.title.includes('Storing 3CX'))).toBe(true);
 
     // The report: a draft the public does not see, then published with the SLA facts under it.
-    await op.page.getByLabel('Rapport', { exact: true }).fill('Een SBC was overbelast.\n\nWe hebben capaciteit bijgeplaatst.');
+    await op.page.locator('#f-body').fill('Een SBC was overbelast.\n\nWe hebben capaciteit bijgeplaatst.');
     await submit(op, 'Concept opslaan');
     expect(await op.page.locator('main').innerText()).toContain('Concept, niet openbaar');
     expect(await (await fetch(`${server.url}/incidents/${id}`)).text()).not.toContain('We hebben capaciteit bijgeplaatst.');
