@@ -4,14 +4,7 @@
 // the range (the months asked for and the 11 before them, for the rolling 12 months).
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import {
-  incidentUpdateImpacts,
-  incidentUpdates,
-  incidents,
-  maintenanceProducts,
-  maintenances,
-  outages,
-} from '#db/schema.ts';
+import { incidentUpdateImpacts, incidentUpdates, incidents, maintenanceProducts, maintenances, outages } from '#db/schema.ts';
 import type { Impact, IncidentCategory } from '#src/domain/vocabulary.ts';
 import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { loadProducts, type ProductInfo } from '#src/products/load.ts';

@@ -49,6 +49,16 @@ export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export const MAINTENANCE_TYPES = ['regular', 'necessary', 'emergency', 'unannounced'] as const;
 export type MaintenanceType = (typeof MAINTENANCE_TYPES)[number];
 
+/** What a maintenance says of itself, the same in every view of it (calendar, feeds, notifications); the English texts are optional. */
+export interface MaintenanceWording {
+  id: number;
+  type: MaintenanceType;
+  title: string;
+  titleEn: string | null;
+  description: string;
+  descriptionEn: string | null;
+}
+
 export const MAINTENANCE_STATES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
 

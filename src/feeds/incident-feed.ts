@@ -64,7 +64,7 @@ export function buildIncidentFeed(input: IncidentFeedInput): string {
   }));
   for (const r of input.reports) {
     items.push({
-      title: t.report.feedTitle(localized(r.incident.title, r.incident.titleEn, locale)),
+      title: t.incidentReport.feedTitle(localized(r.incident.title, r.incident.titleEn, locale)),
       html: textToHtml(localized(r.body, r.bodyEn, locale)),
       link: absoluteUrl(siteUrl, incidentReportPath(locale, r.incident.id)),
       guid: incidentReportGuid(r.incident.id, siteUrl),

@@ -2,7 +2,7 @@
 import { PROVIDER } from './provider.ts';
 import { enConsole } from './en-console.ts';
 import { enNotifications } from './en-notifications.ts';
-import { enReport } from './en-report.ts';
+import { enIncidentReport } from './en-incident-report.ts';
 import { enShare } from './en-share.ts';
 import type { Messages } from './types.ts';
 
@@ -11,7 +11,31 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 export const en: Messages = {
   notifications: enNotifications,
   console: enConsole,
-  report: enReport,
+  report: {
+    title: (m, zone) => `SLA report ${m} (time zone ${zone})`,
+    partial: 'Month in progress: figures up to now.',
+    availability: 'Availability',
+    columns: ['Product', 'Month', '12 mo', 'Target', 'Met', 'Unplanned', 'Planned'],
+    bestEffort: 'best effort',
+    yes: 'yes',
+    no: 'no',
+    none: '-',
+    incidents: 'Collective incidents',
+    category: (c) => `Category ${c}`,
+    line: (r, res, inTime, responded) =>
+      `${r} reported, ${res} resolved; responded in time ${inTime} of ${responded}`,
+    mark: (p, within, res, share, met) =>
+      `resolved within the ${p} % mark: ${within} of ${res} (${share}; target ${p} %: ${met})`,
+    kpis: 'Performance indicators',
+    noKpis: 'No KPI figures for this month.',
+    setup: (v, target, met) => `Average call set-up time ${v} s (target ${target} s: ${met})`,
+    success: (v, target, met) => `Average call success ratio ${v} % (target ${target} %: ${met})`,
+    weights: (w) => `Partial outage weight: ${w}`,
+    reports: 'Incident reports (reason for outage)',
+    noReports: "No published reports on this month's incidents.",
+    reportLine: (title, published, edited) => `${title}: published ${published}${edited ? `, updated ${edited}` : ''}`,
+  },
+  incidentReport: enIncidentReport,
   share: enShare,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {

@@ -2,7 +2,7 @@
 import { PROVIDER } from './provider.ts';
 import { nlConsole } from './nl-console.ts';
 import { nlNotifications } from './nl-notifications.ts';
-import { nlReport } from './nl-report.ts';
+import { nlIncidentReport } from './nl-incident-report.ts';
 import { nlShare } from './nl-share.ts';
 import type { Messages } from './types.ts';
 
@@ -11,7 +11,31 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 export const nl: Messages = {
   notifications: nlNotifications,
   console: nlConsole,
-  report: nlReport,
+  report: {
+    title: (m, zone) => `SLA-rapportage ${m} (tijdzone ${zone})`,
+    partial: 'Maand loopt nog: cijfers tot nu.',
+    availability: 'Beschikbaarheid',
+    columns: ['Dienst', 'Maand', '12 mnd', 'Norm', 'Behaald', 'Ongepland', 'Gepland'],
+    bestEffort: 'best effort',
+    yes: 'ja',
+    no: 'nee',
+    none: '-',
+    incidents: 'Collectieve storingen',
+    category: (c) => `Categorie ${c}`,
+    line: (r, res, inTime, responded) =>
+      `${r} gemeld, ${res} opgelost; reactie op tijd ${inTime} van ${responded}`,
+    mark: (p, within, res, share, met) =>
+      `opgelost binnen de ${p} %-termijn: ${within} van ${res} (${share}; norm ${p} %: ${met})`,
+    kpis: 'Prestatie-indicatoren',
+    noKpis: 'Geen KPI-cijfers voor deze maand.',
+    setup: (v, target, met) => `Gemiddelde call set-up tijd ${v} s (norm ${target} s: ${met})`,
+    success: (v, target, met) => `Gemiddelde call success ratio ${v} % (norm ${target} %: ${met})`,
+    weights: (w) => `Gewicht gedeeltelijke storing: ${w}`,
+    reports: 'Rapporten (oorzaak en afhandeling)',
+    noReports: 'Geen gepubliceerde rapporten over storingen van deze maand.',
+    reportLine: (title, published, edited) => `${title}: gepubliceerd ${published}${edited ? `, bijgewerkt ${edited}` : ''}`,
+  },
+  incidentReport: nlIncidentReport,
   share: nlShare,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {

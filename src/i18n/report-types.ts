@@ -1,33 +1,28 @@
-// The shape of the words of an incident's report (reason for outage) and its SLA facts
-// (src/components/IncidentReport.astro, the incident feed's report item). Only types; the
-// texts are in nl-report.ts and en-report.ts, a part of the one Messages type (types.ts).
+// The shape of the monthly SLA report's words (src/report/text.ts), a part of the one
+// Messages type (types.ts); the Dutch and English are in nl.ts and en.ts. Only types here.
 
+/** The monthly report as text: headings, the availability table's columns, the lines per incident category and KPI. */
 export interface ReportWords {
-  heading: string;
-  published: (time: string) => string;
-  /** Beside a published report the NOC corrected afterwards. */
-  edited: (time: string) => string;
-  factsHeading: string;
-  factsIntro: string;
-  category: string;
-  reported: string;
-  response: string;
-  resolution: string;
-  /** The time it took, on the category's clock (`office`: office hours only). */
-  after: (duration: string, office: boolean) => string;
-  /** SLA §4's first-response norm. */
-  within: (hours: number, office: boolean) => string;
-  /** SLA §4's resolution norm of the `percent` mark. */
-  under: (percent: number, hours: number, office: boolean) => string;
-  metBy: (duration: string) => string;
-  missedBy: (duration: string) => string;
-  metExactly: string;
-  productsHeading: string;
-  downtime: (impact: string, unplanned: string, planned: string) => string;
-  /** A touched month's availability without this incident and with it. */
-  month: (month: string, without: string, withIt: string, soFar: boolean) => string;
-  target: (target: string, met: boolean) => string;
+  title: (month: string, zone: string) => string;
+  partial: string;
+  availability: string;
+  /** Product, month, 12 months, target, met, unplanned, planned. */
+  columns: readonly string[];
   bestEffort: string;
-  /** The incident feed's item for a publication. */
-  feedTitle: (title: string) => string;
+  yes: string;
+  no: string;
+  none: string;
+  incidents: string;
+  category: (category: number) => string;
+  line: (reported: number, resolved: number, inTime: number, responded: number) => string;
+  mark: (percent: number, within: number, resolved: number, share: string, met: string) => string;
+  kpis: string;
+  noKpis: string;
+  setup: (value: string, target: string, met: string) => string;
+  success: (value: string, target: string, met: string) => string;
+  weights: (weight: string) => string;
+  /** The month's incidents with a published report (reason for outage). */
+  reports: string;
+  noReports: string;
+  reportLine: (title: string, published: string, edited: string | null) => string;
 }

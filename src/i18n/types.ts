@@ -2,9 +2,10 @@
 // the rule sentences and the console use, per language. Only types here; the catalogues import this
 // file and nothing imports them but messages.ts.
 import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
-import type { ConsoleWords } from './console-types.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
+import type { ConsoleWords } from './console-types.ts';
+import type { IncidentReportWords } from './incident-report-types.ts';
 import type { ReportWords } from './report-types.ts';
 import type { ShareWords } from './share-types.ts';
 
@@ -118,11 +119,13 @@ export interface NotificationWords {
 
 export interface Messages {
   notifications: NotificationWords;
-  /** An incident's report and its SLA facts; the badges and the embeddable status. */
-  report: ReportWords;
+  /** An incident's report and facts (incident-report-types.ts); badges, embed (share-types.ts). */
+  incidentReport: IncidentReportWords;
   share: ShareWords;
   /** The NOC console (/admin), console-types.ts. */
   console: ConsoleWords;
+  /** The monthly SLA report (npm run report), report-types.ts. */
+  report: ReportWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;

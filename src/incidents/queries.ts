@@ -34,25 +34,7 @@ export interface PublishedReport {
   editedAt: Date | null;
 }
 
-export interface IncidentView {
-  id: number;
-  title: string;
-  titleEn: string | null;
-  category: IncidentCategory;
-  reportedAt: Date;
-  resolvedAt: Date | null;
-  status: IncidentStatus;
-  /** Rises with every write (the API's ETag). */
-  version: number;
-  externalId: string | null;
-  /** Newest first, as a timeline reads. */
-  updates: IncidentUpdateView[];
-  /** The worst impact each product had during the incident. */
-  worstImpacts: Record<string, Impact>;
-  /** The published report; null while there is none or only a draft. */
-  report: PublishedReport | null;
-}
-
+/** An incident as lists show it (history, product pages). */
 export interface IncidentSummary {
   id: number;
   title: string;
@@ -61,7 +43,19 @@ export interface IncidentSummary {
   reportedAt: Date;
   resolvedAt: Date | null;
   status: IncidentStatus;
+  /** The worst impact each product had during the incident. */
   worstImpacts: Record<string, Impact>;
+}
+
+/** An incident as its own page and the write API show it: with its updates. */
+export interface IncidentView extends IncidentSummary {
+  /** Rises with every write (the API's ETag). */
+  version: number;
+  externalId: string | null;
+  /** Newest first, as a timeline reads. */
+  updates: IncidentUpdateView[];
+  /** The published report; null while there is none or only a draft. */
+  report: PublishedReport | null;
 }
 
 type IncidentRow = typeof incidents.$inferSelect;

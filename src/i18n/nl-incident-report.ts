@@ -1,9 +1,9 @@
-// Dutch words of an incident's report and its SLA facts (report-types.ts).
-import type { ReportWords } from './report-types.ts';
+// Dutch words of an incident's report and its SLA facts (incident-report-types.ts).
+import type { IncidentReportWords } from './incident-report-types.ts';
 
 const unit = (hours: number, office: boolean) => (office ? (hours === 1 ? 'kantooruur' : 'kantooruren') : 'uur');
 
-export const nlReport: ReportWords = {
+export const nlIncidentReport: IncidentReportWords = {
   heading: 'Rapport: oorzaak en afhandeling',
   published: (time) => `Gepubliceerd ${time}`,
   edited: (time) => `bijgewerkt ${time}`,

@@ -1,9 +1,9 @@
-// English words of an incident's report and its SLA facts (report-types.ts).
-import type { ReportWords } from './report-types.ts';
+// English words of an incident's report and its SLA facts (incident-report-types.ts).
+import type { IncidentReportWords } from './incident-report-types.ts';
 
 const unit = (hours: number, office: boolean) => `${office ? 'office ' : ''}${hours === 1 ? 'hour' : 'hours'}`;
 
-export const enReport: ReportWords = {
+export const enIncidentReport: IncidentReportWords = {
   heading: 'Incident report (reason for outage)',
   published: (time) => `Published ${time}`,
   edited: (time) => `updated ${time}`,
