@@ -287,6 +287,7 @@ describe.each(drivers)('the write API on %s', (driver) => {
       '/alertmanager',
       '/incidents',
       '/incidents/{id}',
+      '/incidents/{id}/postmortem',
       '/incidents/{id}/updates',
       '/incidents/{id}/updates/{updateId}',
       '/kpis/{month}',
@@ -298,6 +299,7 @@ describe.each(drivers)('the write API on %s', (driver) => {
       '/outages/{id}',
     ]);
     expect(doc.paths['/incidents']!.post!.requestBody!.content['application/json']!.schema.required).toEqual(['title', 'category', 'message', 'impacts']);
+    expect(doc.paths['/incidents/{id}/postmortem']!.put!.requestBody!.content['application/json']!.schema.required).toEqual(['body', 'published']);
   });
 
   it('keeps an audit row for every write, with the user and the token prefix', async () => {
