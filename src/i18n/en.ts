@@ -256,8 +256,10 @@ export const en: Messages = {
     chartLabel: (product) => `Availability of ${product} per month, with the target as a line`,
     chartSummary: (from, to, target, met, measured) =>
       `One bar per month, from ${from} to ${to}; ${target === null ? 'no target (best effort)' : `the dashed line is the target of ${target}, a month that missed it has a ✕; ${met} of the ${measured} months with figures met it`}. The figures are in the table.`,
-    kpiSetupChart: 'Average call set-up time per month, with the target as a line',
-    kpiSuccessChart: 'Average call success ratio per month, with the target as a line',
+    kpiCharts: {
+      setup: 'Average call set-up time per month, with the target as a line',
+      success: 'Average call success ratio per month, with the target as a line',
+    },
     formulaHeading: 'How we compute it',
     formula: [
       'Availability = available time / (available time + unplanned unavailability) × 100 %, 24 hours a day, 7 days a week.',

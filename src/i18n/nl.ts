@@ -256,8 +256,10 @@ export const nl: Messages = {
     chartLabel: (product) => `Beschikbaarheid van ${product} per maand, met de norm als lijn`,
     chartSummary: (from, to, target, met, measured) =>
       `Eén staaf per maand, van ${from} tot ${to}; ${target === null ? 'geen norm (best effort)' : `de stippellijn is de norm van ${target}, een gemiste maand heeft een ✕; ${met} van de ${measured} maanden met cijfers haalden de norm`}. De cijfers staan in de tabel.`,
-    kpiSetupChart: 'Gemiddelde call set-up tijd per maand, met de norm als lijn',
-    kpiSuccessChart: 'Gemiddelde call success ratio per maand, met de norm als lijn',
+    kpiCharts: {
+      setup: 'Gemiddelde call set-up tijd per maand, met de norm als lijn',
+      success: 'Gemiddelde call success ratio per maand, met de norm als lijn',
+    },
     formulaHeading: 'Zo rekenen we',
     formula: [
       'Beschikbaarheid = beschikbare tijd / (beschikbare tijd + ongeplande onbeschikbaarheid) × 100 %, 24 uur per dag, 7 dagen per week.',

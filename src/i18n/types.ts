@@ -1,6 +1,5 @@
-// The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds,
-// the rule sentences and the console use, per language. Only types here; the catalogues import this
-// file and nothing imports them but messages.ts.
+// The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds, the rule
+// sentences and the console use, per language. Only types; nothing imports the catalogues but messages.ts.
 import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
@@ -119,7 +118,6 @@ export interface NotificationWords {
 
 export interface Messages {
   notifications: NotificationWords;
-  /** An incident's report and facts (incident-report-types.ts); badges, embed (share-types.ts). */
   incidentReport: IncidentReportWords;
   share: ShareWords;
   /** The NOC console (/admin), console-types.ts. */
@@ -249,8 +247,7 @@ export interface Messages {
     no: string;
     chartLabel: (product: string) => string;
     chartSummary: (from: string, to: string, target: string | null, met: number, measured: number) => string;
-    kpiSetupChart: string;
-    kpiSuccessChart: string;
+    kpiCharts: { setup: string; success: string };
     formulaHeading: string;
     formula: string[];
     weights: (partial: string) => string;
