@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { alertmanagerPayload } from '#src/alertmanager/receive.ts';
 import { TOKEN_SCOPES, type TokenScope } from '#src/domain/actor.ts';
-import { correctUpdateInput, createIncidentInput, editIncidentInput, postUpdateInput } from '#src/incidents/schema.ts';
+import { correctUpdateInput, createIncidentInput, editIncidentInput, postUpdateInput, writeReportInput } from '#src/incidents/schema.ts';
 import { setKpisInput } from '#src/kpis/set-month.ts';
 import { cancelMaintenanceInput, editMaintenanceInput, scheduleMaintenanceInput } from '#src/maintenance/schema.ts';
 import { correctOutageInput, recordOutageInput } from '#src/outages/schema.ts';
@@ -36,6 +36,8 @@ const OPERATIONS: Operation[] = [
   { method: 'patch', path: '/incidents/{id}', summary: "Edit an incident's title or category", scope: 'incidents', body: editIncidentInput, success: 200, errors: [404, 412, 422], versioned: true },
   { method: 'post', path: '/incidents/{id}/updates', summary: 'Post an update (impacts are a delta; status resolved resolves it)', scope: 'incidents', body: postUpdateInput, success: 201, errors: [404, 409, 412, 422], versioned: true },
   { method: 'patch', path: '/incidents/{id}/updates/{updateId}', summary: 'Correct a published update (shown as edited)', scope: 'incidents', body: correctUpdateInput, success: 200, errors: [404, 412, 422], versioned: true },
+  { method: 'get', path: '/incidents/{id}/postmortem', summary: "An incident with its report (draft or published)", scope: 'incidents', success: 200, errors: [404] },
+  { method: 'put', path: '/incidents/{id}/postmortem', summary: 'Write the report of a resolved incident: a draft, its publication, or a correction (shown as edited)', scope: 'incidents', body: writeReportInput, success: 200, errors: [404, 409, 412, 422], versioned: true },
   { method: 'post', path: '/maintenances', summary: 'Schedule a maintenance (the SLA rules are checked)', scope: 'maintenance', body: scheduleMaintenanceInput, success: 201, errors: [409, 422] },
   { method: 'get', path: '/maintenances/{id}', summary: 'A maintenance', scope: 'maintenance', success: 200, errors: [404] },
   { method: 'patch', path: '/maintenances/{id}', summary: 'Edit or reschedule a maintenance (a new revision)', scope: 'maintenance', body: editMaintenanceInput, success: 200, errors: [404, 409, 412, 422], versioned: true },
@@ -78,7 +80,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'No token, or an unknown, expired or revoked one',
   403: 'The token lacks the scope',
   404: 'No such resource',
-  409: 'The state forbids it (e.g. an update after the resolution), or the externalId is already used by another of its kind',
+  409: 'The state forbids it (e.g. an update after the resolution, a report before it), or the externalId is already used by another of its kind',
   412: 'If-Match names an older version',
   413: `The body is over ${MAX_BODY_BYTES} bytes (${MAX_SUBSCRIBERS_BODY_BYTES} for subscribers)`,
   415: 'The body is not application/json',

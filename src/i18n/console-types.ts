@@ -5,6 +5,8 @@
 export interface ConsoleWords {
   /** The notifications page (/admin/notifications): subscribers, the delivery log, webhooks. */
   notifications: ConsoleNotificationWords;
+  /** The report form of a resolved incident (src/console/ReportForm.astro). */
+  report: ConsoleReportWords;
   title: string;
   nav: { templates: string; dashboard: string; newIncident: string; newMaintenance: string; outages: string; kpis: string; users: string; account: string; audit: string; signOut: string; publicPage: string; label: string };
   signIn: { heading: string; email: string; password: string; submit: string; failed: string; locked: (seconds: number) => string; signedOut: string };
@@ -131,4 +133,21 @@ export interface ConsoleNotificationWords {
   removeLabel: string;
   removeHint: string;
   remove: string;
+}
+
+/** The report (reason for outage) form on a console incident page. */
+export interface ConsoleReportWords {
+  heading: string;
+  intro: string;
+  notYet: string;
+  draft: (time: string) => string;
+  published: (time: string) => string;
+  edited: (time: string) => string;
+  body: string;
+  bodyEn: string;
+  hint: string;
+  saveDraft: string;
+  publish: string;
+  correct: string;
+  withdrawNote: string;
 }

@@ -2,10 +2,12 @@
 // the rule sentences and the console use, per language. Only types here; the catalogues import this
 // file and nothing imports them but messages.ts.
 import type { ChannelName, Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
-import type { ConsoleWords } from './console-types.ts';
-import type { ReportWords } from './report-types.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
+import type { ConsoleWords } from './console-types.ts';
+import type { IncidentReportWords } from './incident-report-types.ts';
+import type { ReportWords } from './report-types.ts';
+import type { ShareWords } from './share-types.ts';
 
 /** The words of the feeds and calendars; `product` is the name of the product a feed is for, or null for all. */
 export interface FeedWords {
@@ -122,6 +124,8 @@ export interface NotificationWords {
 
 export interface Messages {
   notifications: NotificationWords;
+  incidentReport: IncidentReportWords;
+  share: ShareWords;
   /** The NOC console (/admin), console-types.ts. */
   console: ConsoleWords;
   /** The monthly SLA report (npm run report), report-types.ts. */
@@ -248,6 +252,8 @@ export interface Messages {
     yes: string;
     no: string;
     chartLabel: (product: string) => string;
+    chartSummary: (from: string, to: string, target: string | null, met: number, measured: number) => string;
+    kpiCharts: { setup: string; success: string };
     formulaHeading: string;
     formula: string[];
     weights: (partial: string) => string;

@@ -150,6 +150,20 @@ describe.each(drivers)('the console without JavaScript at 320 px on %s', (driver
     const feed = parseRss(await (await fetch(`${server.url}/incidents.rss`)).text());
     expect(feed.items.some((item) => item.title.includes('Storing 3CX'))).toBe(true);
 
+    // The report: a draft the public does not see, then published with the SLA facts under it.
+    await op.page.locator('#f-body').fill('Een SBC was overbelast.\n\nWe hebben capaciteit bijgeplaatst.');
+    await submit(op, 'Concept opslaan');
+    expect(await op.page.locator('main').innerText()).toContain('Concept, niet openbaar');
+    expect(await (await fetch(`${server.url}/incidents/${id}`)).text()).not.toContain('We hebben capaciteit bijgeplaatst.');
+    await submit(op, 'Rapport publiceren');
+    await check(op, 'incident with its report');
+    await op.page.goto(`${server.url}/incidents/${id}`);
+    const report = await op.page.locator('#report').innerText();
+    expect(report).toContain('We hebben capaciteit bijgeplaatst.');
+    expect(report).toContain('Feiten volgens de SLA');
+    expect(report).toMatch(/Eerste reactie\s+.*norm: binnen 1 uur, 24\/7\): gehaald/);
+    await check(op, 'public incident page with its report');
+
     // Maintenance on a Thursday breaks the regular window: refused with the rule named.
     await op.page.goto(`${server.url}/admin/maintenance/new`);
     await check(op, 'new maintenance');

@@ -294,6 +294,7 @@ describe.each(drivers)('the write API on %s', (driver) => {
       '/alertmanager',
       '/incidents',
       '/incidents/{id}',
+      '/incidents/{id}/postmortem',
       '/incidents/{id}/updates',
       '/incidents/{id}/updates/{updateId}',
       '/kpis/{month}',
@@ -312,6 +313,7 @@ describe.each(drivers)('the write API on %s', (driver) => {
       const schema = doc.paths[path]!.post!.requestBody!.content['application/json']!.schema as { properties: Record<string, { description?: string }> };
       expect(schema.properties.externalId?.description, path).toMatch(/^The writer's own number \(a change ticket, an NMS alarm\), unique per kind/);
     }
+    expect(doc.paths['/incidents/{id}/postmortem']!.put!.requestBody!.content['application/json']!.schema.required).toEqual(['body', 'published']);
   });
 
   it('keeps an audit row for every write, with the user and the token prefix', async () => {
