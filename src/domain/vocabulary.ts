@@ -78,6 +78,8 @@ export const SUBSCRIBER_EVENTS = [
   'incident.opened',
   'incident.updated',
   'incident.resolved',
+  /** The NOC published the report (reason for outage) of a resolved incident: told once, at the first publication. */
+  'incident.report_published',
   'maintenance.announced',
   'maintenance.rescheduled',
   'maintenance.cancelled',

@@ -1,12 +1,13 @@
 // English words of the notification mails and subscription pages (types.ts NotificationWords).
 import { PROVIDER } from './provider.ts';
-import type { NotificationWords } from './types.ts';
+import type { NotificationWords } from './notification-types.ts';
 
 export const enNotifications: NotificationWords = {
   event: {
     'incident.opened': { subject: (t) => `Incident: ${t}`, lead: 'The NOC reports an incident.' },
     'incident.updated': { subject: (t) => `Incident update: ${t}`, lead: 'The NOC has posted an update on the incident.' },
     'incident.resolved': { subject: (t) => `Resolved: ${t}`, lead: 'The incident has been resolved.' },
+    'incident.report_published': { subject: (t) => `Incident report: ${t}`, lead: 'The NOC has published its report on the cause and handling of the incident.' },
     'maintenance.announced': { subject: (t) => `Maintenance announced: ${t}`, lead: 'Maintenance has been announced.' },
     'maintenance.rescheduled': { subject: (t) => `Maintenance rescheduled: ${t}`, lead: 'The maintenance has moved to another window.' },
     'maintenance.cancelled': { subject: (t) => `Maintenance cancelled: ${t}`, lead: 'The maintenance will not take place.' },
@@ -23,6 +24,7 @@ export const enNotifications: NotificationWords = {
     category: 'Category',
     reported: 'Reported',
     update: 'Update',
+    report: 'Report',
     more: 'More information',
   },
   footer: (products) => `You receive this message because you signed up for notifications about ${products} on the ${PROVIDER.name} status page.`,

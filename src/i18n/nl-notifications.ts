@@ -1,12 +1,13 @@
 // Dutch words of the notification mails and subscription pages (types.ts NotificationWords).
 import { PROVIDER } from './provider.ts';
-import type { NotificationWords } from './types.ts';
+import type { NotificationWords } from './notification-types.ts';
 
 export const nlNotifications: NotificationWords = {
   event: {
     'incident.opened': { subject: (t) => `Storing: ${t}`, lead: 'De NOC meldt een storing.' },
     'incident.updated': { subject: (t) => `Update storing: ${t}`, lead: 'De NOC heeft een update over de storing geplaatst.' },
     'incident.resolved': { subject: (t) => `Opgelost: ${t}`, lead: 'De storing is opgelost.' },
+    'incident.report_published': { subject: (t) => `Rapport over de storing: ${t}`, lead: 'De NOC heeft het rapport over de oorzaak en afhandeling van de storing gepubliceerd.' },
     'maintenance.announced': { subject: (t) => `Onderhoud aangekondigd: ${t}`, lead: 'Er is onderhoud aangekondigd.' },
     'maintenance.rescheduled': { subject: (t) => `Onderhoud verplaatst: ${t}`, lead: 'Het onderhoud is verplaatst naar een ander venster.' },
     'maintenance.cancelled': { subject: (t) => `Onderhoud geannuleerd: ${t}`, lead: 'Het onderhoud gaat niet door.' },
@@ -23,6 +24,7 @@ export const nlNotifications: NotificationWords = {
     category: 'Categorie',
     reported: 'Gemeld',
     update: 'Update',
+    report: 'Rapport',
     more: 'Meer informatie',
   },
   footer: (products) => `U ontvangt dit bericht omdat u zich hebt aangemeld voor meldingen over ${products} op de statuspagina van ${PROVIDER.name}.`,

@@ -139,6 +139,15 @@ export async function notifyIncident(tx: Transaction, now: Date, kind: 'incident
   if (eventId !== null) await fanOut(tx, eventId, productIds, now);
 }
 
+/** The report of a resolved incident was published: told once, to the subscribers of the products it had impact on. */
+export async function notifyIncidentReport(tx: Transaction, now: Date, incidentId: number, report: NonNullable<EventPayload['report']>): Promise<void> {
+  const kind = 'incident.report_published';
+  const { snapshot, productIds } = await incidentSnapshot(tx, incidentId);
+  const payload: EventPayload = { kind, products: await productRefs(tx, productIds), incident: snapshot, report, ...(await pageState(tx, now)) };
+  const eventId = await writeEvent(tx, now, { kind, payload, dedupKey: `${kind}:${incidentId}` });
+  if (eventId !== null) await fanOut(tx, eventId, productIds, now);
+}
+
 export type MaintenanceEventKind = 'maintenance.announced' | 'maintenance.rescheduled' | 'maintenance.cancelled' | 'maintenance.reminder' | 'maintenance.started' | 'maintenance.completed';
 
 /**

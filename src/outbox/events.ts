@@ -61,6 +61,8 @@ export interface EventPayload {
   statuses?: Record<string, ProductStatus>;
   incident?: IncidentSnapshot;
   maintenance?: MaintenanceSnapshot;
+  /** incident.report_published: the report as published (ISO 8601 UTC). */
+  report?: { body: string; bodyEn: string | null; publishedAt: string };
   /** NOC reminders: when the next public update is (was) due. */
   dueAt?: string;
   /** component.updated: the product whose status changed, from what to what. */

@@ -9,6 +9,7 @@ import type { Database } from '#db/client.ts';
 import { notificationEvents, notificationJobs, subscribers, subscriberTokens } from '#db/schema.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
 import { postIncidentUpdate } from '#src/incidents/commands/post-update.ts';
+import { writeIncidentReport } from '#src/incidents/commands/write-report.ts';
 import { mailTransport, type MailTransport } from '#src/notifications/channels/email/transport.ts';
 import { notifyIncident } from '#src/outbox/enqueue.ts';
 import { confirm, signUp, unsubscribe } from '#src/notifications/subscriptions.ts';
@@ -137,6 +138,40 @@ describe.each(drivers)('e-mail notifications on %s', (driver) => {
     await drain(deps);
     expect(smtp.to('drie@example.nl').map((m) => m.subject)).toEqual(['Storing: Storing 3CX', 'Opgelost: Storing 3CX']);
     expect(smtp.to('all@example.com').map((m) => m.subject)).toEqual(['Incident: 3CX outage', 'Resolved: 3CX outage']);
+  });
+
+  it('tells the first publication of an incident report to the subscribers of its products, once, and not its correction', async () => {
+    await subscribed('drie@example.nl', 'nl', ['3cx']);
+    await subscribed('all@example.com', 'en', []);
+    await subscribed('voip@example.nl', 'nl', ['voipnow']);
+    const { id } = await createIncident(context(db, noc, at(10)), opening3cx);
+    await postIncidentUpdate(context(db, noc, at(20)), { id }, { status: 'resolved', message: 'Opgelost.' });
+    now = at(20);
+    await drain(deps);
+    smtp.messages.length = 0;
+    const report = { body: 'Oorzaak: een defecte voeding in de 3CX-cluster.', bodyEn: 'Cause: a failed power supply in the 3CX cluster.' };
+    // A draft tells nobody.
+    await writeIncidentReport(context(db, noc, at(60)), { id }, { ...report, published: false });
+    now = at(60);
+    expect(await drain(deps)).toBe(0);
+    await writeIncidentReport(context(db, noc, at(70)), { id }, { ...report, published: true });
+    now = at(70);
+    expect(await drain(deps)).toBe(2);
+    expect(smtp.to('voip@example.nl')).toEqual([]);
+    const [nl] = smtp.to('drie@example.nl');
+    expect(nl!.subject).toBe('Rapport over de storing: Storing 3CX');
+    // Published at 11:10 UTC = 12:10 CET.
+    expect(nl!.text).toContain('Rapport (10 maart 2026 om 12:10 CET): Oorzaak: een defecte voeding in de 3CX-cluster.');
+    expect(nl!.text).toContain(`${SITE}/incidents/${id}#report`);
+    const [en] = smtp.to('all@example.com');
+    expect(en!.subject).toBe('Incident report: 3CX outage');
+    expect(en!.text).toContain('Report (10 March 2026 at 12:10 CET): Cause: a failed power supply in the 3CX cluster.');
+    expect(en!.text).toContain(`${SITE}/en/incidents/${id}#report`);
+    // A correction is marked on the page, not told again.
+    await writeIncidentReport(context(db, noc, at(80)), { id }, { ...report, body: `${report.body} Vervangen om 12:00.`, published: true });
+    now = at(80);
+    expect(await drain(deps)).toBe(0);
+    expect(smtp.messages).toHaveLength(2);
   });
 
   it('sends nothing after the one-click unsubscribe, and the token of any of its mails does it', async () => {

@@ -46,4 +46,12 @@ export const maintenanceRescheduled: EventPayload = {
   },
 };
 
+/** The report of the incident above, resolved at 11:40 CET, published at 14:00 CET. */
+export const reportPublished: EventPayload = {
+  ...incidentOpened,
+  kind: 'incident.report_published',
+  incident: { ...incidentOpened.incident!, status: 'resolved', resolvedAt: '2026-03-10T10:40:00.000Z' },
+  report: { body: 'Oorzaak: een defecte voeding.', bodyEn: 'Cause: a failed power supply.', publishedAt: '2026-03-10T13:00:00.000Z' },
+};
+
 export const stored = (payload: EventPayload, id = 40, createdAt = new Date('2026-03-10T10:05:01.000Z')): StoredEvent => ({ id, kind: payload.kind, payload, createdAt });

@@ -12,7 +12,7 @@ import { describeEvent } from '#src/notifications/channels/event-message.ts';
 import { slackMessage, SLACK_LIMITS } from '#src/notifications/channels/slack/blocks.ts';
 import { CARD_CONTENT_TYPE, teamsMessage } from '#src/notifications/channels/teams/card.ts';
 import type { EventPayload } from '#src/outbox/events.ts';
-import { incidentOpened, maintenanceRescheduled, SITE } from '../support/notification-events.ts';
+import { incidentOpened, maintenanceRescheduled, reportPublished, SITE } from '../support/notification-events.ts';
 
 // The library's own ES modules import without file extensions, which Node refuses; its UMD bundle loads.
 const AdaptiveCards = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
@@ -45,6 +45,17 @@ describe('the Microsoft Teams message', () => {
     expect(cardProblems(attachment!.content)).toEqual([]);
     // The parser does find what Teams would not show.
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'Carousel' }] })).not.toEqual([]);
+  });
+
+  it('tells a published report as a valid card: the report with its Amsterdam time and a button to it, in green', () => {
+    const card = teamsMessage(describeEvent(reportPublished, 'en', SITE, at)).attachments[0]!.content;
+    expect(cardProblems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('3CX outage');
+    expect(text).toContain('The NOC has published its report on the cause and handling of the incident.');
+    expect(text).toContain('Report (10 March 2026 at 14:00 CET)');
+    expect(text).toContain('Cause: a failed power supply.');
+    expect(text).toContain(`${SITE}/en/incidents/12#report`);
   });
 
   it('shows the title in the colour of its status, the products with their status, the latest update with Amsterdam time, and a button to the incident', () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { webhookBody } from '#src/notifications/channels/webhook/payload.ts';
 import { ids } from '#src/statuspage/mapping.ts';
-import { incidentOpened, maintenanceRescheduled, SITE } from '../support/notification-events.ts';
+import { incidentOpened, maintenanceRescheduled, reportPublished, SITE } from '../support/notification-events.ts';
 
 const generated = new Date('2026-03-10T10:05:01.000Z');
 
@@ -40,6 +40,20 @@ describe('the webhook body', () => {
       ],
     });
     expect(body.maintenance).toBeUndefined();
+  });
+
+  it('carries a published incident report as Statuspage does: status postmortem and the postmortem keys', () => {
+    const body = JSON.parse(webhookBody(reportPublished, SITE, generated));
+    expect(body.meta.event).toBe('incident.report_published');
+    expect(body.incident).toMatchObject({
+      id: 'incident-12',
+      status: 'postmortem',
+      resolved_at: '2026-03-10T11:40:00.000+01:00',
+      postmortem_body: 'Oorzaak: een defecte voeding.',
+      postmortem_body_en: 'Cause: a failed power supply.',
+      postmortem_published_at: '2026-03-10T14:00:00.000+01:00',
+    });
+    expect(JSON.parse(webhookBody(incidentOpened, SITE, generated)).incident).not.toHaveProperty('postmortem_body');
   });
 
   it('carries a rescheduled maintenance with its earlier window', () => {

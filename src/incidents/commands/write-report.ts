@@ -1,11 +1,13 @@
 // Write the report (reason for outage) of a resolved incident: a draft until published;
 // a published report is corrected in place (the page marks it edited) and never goes back
 // to a draft. Every version is in the audit log (before and after). Writing the same text
-// and state again changes nothing: no audit row, no new version.
+// and state again changes nothing: no audit row, no new version. The first publication is
+// told to the subscribers of the incident's products (every channel), in the same transaction.
 import { eq } from 'drizzle-orm';
 import { incidentReports, incidents } from '#db/schema.ts';
 import { CommandError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
+import { notifyIncidentReport } from '#src/outbox/enqueue.ts';
 import { writeReportInput } from '../schema.ts';
 import type { VersionedTarget } from './post-update.ts';
 import { lockIncident } from './thread.ts';
@@ -46,6 +48,8 @@ export async function writeIncidentReport(ctx: CommandContext, target: Versioned
       .values({ incidentId: incident.id, ...values, createdAt: ctx.now })
       .onConflictDoUpdate({ target: incidentReports.incidentId, set: values })
       .returning();
+    // Subscribers hear of the first publication; a correction is marked on the page, not mailed again.
+    if (change === 'published') await notifyIncidentReport(tx, ctx.now, incident.id, { body: after!.body, bodyEn: after!.bodyEn, publishedAt: publishedAt!.toISOString() });
     // The report is part of the incident: its version (the API's ETag) rises.
     await tx.update(incidents).set({ version: incident.version + 1, updatedAt: ctx.now }).where(eq(incidents.id, incident.id));
     return {

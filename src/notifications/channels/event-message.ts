@@ -92,6 +92,23 @@ export function describeEvent(payload: EventPayload, locale: Locale, siteUrl: st
     return { name: p.name[locale], status: status ? m.status[status] : null };
   });
   const base = { lead: t.event[payload.kind].lead, affected, scope: names || m.subscribe.allProducts };
+  if (payload.incident && payload.report) {
+    const { incident, report } = payload;
+    const title = (locale === 'en' && incident.titleEn) || incident.title;
+    return {
+      ...base,
+      subject: t.event[payload.kind].subject(title),
+      title,
+      lines: [
+        ...(names ? [{ label: t.labels.products, text: names, role: 'products' as const }] : []),
+        { label: t.labels.reported, text: formatDateTime(new Date(incident.reportedAt), locale) },
+        { label: `${t.labels.report} (${formatDateTime(new Date(report.publishedAt), locale)})`, text: (locale === 'en' && report.bodyEn) || report.body, role: 'update' as const },
+      ],
+      link: { url: `${siteUrl}${localePath(locale)}/incidents/${incident.id}#report`, text: t.labels.more },
+      tone: 'resolved',
+      at: report.publishedAt,
+    };
+  }
   if (payload.incident) {
     const incident = payload.incident;
     const title = (locale === 'en' && incident.titleEn) || incident.title;
