@@ -1,12 +1,14 @@
 // English texts, at /en/….
 import { PROVIDER } from './provider.ts';
 import { enNotifications } from './en-notifications.ts';
+import { enDescriptions } from './en-descriptions.ts';
 import type { Messages } from './types.ts';
 
 const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
 
 export const en: Messages = {
   notifications: enNotifications,
+  descriptions: enDescriptions,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} maintenance`, product),

@@ -1,12 +1,14 @@
 // Dutch texts (the default language). The SLA's own words where it has them.
 import { PROVIDER } from './provider.ts';
 import { nlNotifications } from './nl-notifications.ts';
+import { nlDescriptions } from './nl-descriptions.ts';
 import type { Messages } from './types.ts';
 
 const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
 
 export const nl: Messages = {
   notifications: nlNotifications,
+  descriptions: nlDescriptions,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} onderhoud`, product),
