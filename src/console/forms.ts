@@ -45,6 +45,12 @@ export function numberField(value: string | undefined): number | string | undefi
   return Number.isFinite(Number(text)) ? Number(text) : text;
 }
 
+/** The row a form acts on and the version it was shown at (its hidden `version`), for the command's check that nobody saved in between. */
+export function versionedTarget(id: number, values: FormValues): { id: number; expectedVersion: number | undefined } {
+  const version = numberField(values.version);
+  return { id, expectedVersion: typeof version === 'number' ? version : undefined };
+}
+
 /** Impact selects named `impact.<slug>`: the ones set (not "") form the impacts map. */
 export function impactsFrom(values: FormValues): Record<string, string> {
   return Object.fromEntries(

@@ -10,7 +10,7 @@ import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents } from '#db/schema.ts';
 import type { FeedIncidentUpdate } from '#src/feeds/incident-feed.ts';
 import type { FeedProduct } from '#src/feeds/feed-product.ts';
-import { feedProductOf, latest, latestUpTo, loadFeedProducts } from './load-products.ts';
+import { latest, latestUpTo, loadFeedProductScope } from './load-products.ts';
 import { FEED_ITEM_LIMIT, type FeedScope } from './load-maintenance.ts';
 
 export interface IncidentFeedData {
@@ -25,9 +25,9 @@ export interface IncidentFeedData {
 
 /** null when the product slug is unknown. */
 export async function loadIncidentFeedData(db: Database, scope: FeedScope): Promise<IncidentFeedData | null> {
-  const all = await loadFeedProducts(db);
-  const product = feedProductOf(all, scope.productSlug);
-  if (product === undefined) return null;
+  const products = await loadFeedProductScope(db, scope.productSlug);
+  if (!products) return null;
+  const { all, product } = products;
   const rows = await db
     .select({ update: incidentUpdates, incident: incidents })
     .from(incidentUpdates)

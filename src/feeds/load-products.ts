@@ -3,7 +3,7 @@
 // these moments", for lastBuildDate and Last-Modified.
 import type { Database } from '#db/client.ts';
 import type { FeedProduct } from '#src/feeds/feed-product.ts';
-import { loadProducts } from '#src/availability/sla-history.ts';
+import { loadProducts } from '#src/products/load.ts';
 
 export interface FeedProductRow extends FeedProduct {
   id: number;
@@ -23,6 +23,13 @@ export async function loadFeedProducts(db: Database): Promise<FeedProducts> {
 /** The product a feed is for: null for all products, undefined when the slug is unknown. */
 export function feedProductOf(all: FeedProducts, slug: string | null): FeedProductRow | null | undefined {
   return slug === null ? null : all.list.find((p) => p.slug === slug);
+}
+
+/** Every product and the one a feed asks for (null: all); null when its slug is unknown (a 404). */
+export async function loadFeedProductScope(db: Database, slug: string | null): Promise<{ all: FeedProducts; product: FeedProductRow | null } | null> {
+  const all = await loadFeedProducts(db);
+  const product = feedProductOf(all, slug);
+  return product === undefined ? null : { all, product };
 }
 
 /** The products among `ids`, in catalogue order. */

@@ -1,5 +1,6 @@
 // English texts, at /en/….
 import { PROVIDER } from './provider.ts';
+import { enConsole } from './en-console.ts';
 import { enNotifications } from './en-notifications.ts';
 import { enDescriptions } from './en-descriptions.ts';
 import type { Messages } from './types.ts';
@@ -9,6 +10,28 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 export const en: Messages = {
   notifications: enNotifications,
   descriptions: enDescriptions,
+  console: enConsole,
+  report: {
+    title: (m, zone) => `SLA report ${m} (time zone ${zone})`,
+    partial: 'Month in progress: figures up to now.',
+    availability: 'Availability',
+    columns: ['Product', 'Month', '12 mo', 'Target', 'Met', 'Unplanned', 'Planned'],
+    bestEffort: 'best effort',
+    yes: 'yes',
+    no: 'no',
+    none: '-',
+    incidents: 'Collective incidents',
+    category: (c) => `Category ${c}`,
+    line: (r, res, inTime, responded) =>
+      `${r} reported, ${res} resolved; responded in time ${inTime} of ${responded}`,
+    mark: (p, within, res, share, met) =>
+      `resolved within the ${p} % mark: ${within} of ${res} (${share}; target ${p} %: ${met})`,
+    kpis: 'Performance indicators',
+    noKpis: 'No KPI figures for this month.',
+    setup: (v, target, met) => `Average call set-up time ${v} s (target ${target} s: ${met})`,
+    success: (v, target, met) => `Average call success ratio ${v} % (target ${target} %: ${met})`,
+    weights: (w) => `Partial outage weight: ${w}`,
+  },
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} maintenance`, product),

@@ -1,5 +1,6 @@
 // Dutch texts (the default language). The SLA's own words where it has them.
 import { PROVIDER } from './provider.ts';
+import { nlConsole } from './nl-console.ts';
 import { nlNotifications } from './nl-notifications.ts';
 import { nlDescriptions } from './nl-descriptions.ts';
 import type { Messages } from './types.ts';
@@ -9,6 +10,28 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 export const nl: Messages = {
   notifications: nlNotifications,
   descriptions: nlDescriptions,
+  console: nlConsole,
+  report: {
+    title: (m, zone) => `SLA-rapportage ${m} (tijdzone ${zone})`,
+    partial: 'Maand loopt nog: cijfers tot nu.',
+    availability: 'Beschikbaarheid',
+    columns: ['Dienst', 'Maand', '12 mnd', 'Norm', 'Behaald', 'Ongepland', 'Gepland'],
+    bestEffort: 'best effort',
+    yes: 'ja',
+    no: 'nee',
+    none: '-',
+    incidents: 'Collectieve storingen',
+    category: (c) => `Categorie ${c}`,
+    line: (r, res, inTime, responded) =>
+      `${r} gemeld, ${res} opgelost; reactie op tijd ${inTime} van ${responded}`,
+    mark: (p, within, res, share, met) =>
+      `opgelost binnen de ${p} %-termijn: ${within} van ${res} (${share}; norm ${p} %: ${met})`,
+    kpis: 'Prestatie-indicatoren',
+    noKpis: 'Geen KPI-cijfers voor deze maand.',
+    setup: (v, target, met) => `Gemiddelde call set-up tijd ${v} s (norm ${target} s: ${met})`,
+    success: (v, target, met) => `Gemiddelde call success ratio ${v} % (norm ${target} %: ${met})`,
+    weights: (w) => `Gewicht gedeeltelijke storing: ${w}`,
+  },
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} onderhoud`, product),

@@ -1,7 +1,9 @@
-// The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds
-// and the rule sentences use, per language. Only types here; the catalogues import this
+// The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds,
+// the rule sentences and the console use, per language. Only types here; the catalogues import this
 // file and nothing imports them but messages.ts.
 import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
+import type { ConsoleWords } from './console-types.ts';
+import type { ReportWords } from './report-types.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
 
@@ -135,6 +137,10 @@ export interface PageDescriptions {
 export interface Messages {
   notifications: NotificationWords;
   descriptions: PageDescriptions;
+  /** The NOC console (/admin), console-types.ts. */
+  console: ConsoleWords;
+  /** The monthly SLA report (npm run report), report-types.ts. */
+  report: ReportWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;

@@ -7,7 +7,7 @@ import {
   type IncidentCategory,
   type IncidentStatus,
   type MaintenanceState,
-  type MaintenanceType,
+  type MaintenanceWording,
   type NocEventKind,
   type ProductStatus,
   type SubscriberEventKind,
@@ -40,13 +40,7 @@ export interface IncidentSnapshot {
   updates: { id: number; status: IncidentStatus; message: string; messageEn: string | null; publishedAt: string; impacts: Record<string, Impact> }[];
 }
 
-export interface MaintenanceSnapshot {
-  id: number;
-  type: MaintenanceType;
-  title: string;
-  titleEn: string | null;
-  description: string;
-  descriptionEn: string | null;
+export interface MaintenanceSnapshot extends MaintenanceWording {
   start: string;
   end: string;
   state: MaintenanceState;
