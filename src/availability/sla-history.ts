@@ -22,7 +22,8 @@ export interface HistoryIncident {
 
 export interface SlaHistory {
   products: ProductInfo[];
-  impacts: (ImpactInterval & { product: string })[];
+  /** From recorded outages and incident snapshots; an incident's carry its id. */
+  impacts: (ImpactInterval & { product: string; incidentId?: number })[];
   maintenance: (MaintenanceWindow & { id: number; products: string[]; title: string; titleEn: string | null })[];
   incidents: HistoryIncident[];
 }
@@ -72,7 +73,7 @@ export async function loadSlaHistory(db: Database, range: { start: Date; end: Da
     end: o.end ? +o.end : null,
     impact: o.impact,
   }));
-  for (const incident of incidentList) impacts.push(...incidentImpactIntervals(incident.updates));
+  for (const incident of incidentList) impacts.push(...incidentImpactIntervals(incident.updates).map((interval) => ({ ...interval, incidentId: incident.id })));
 
   const windows = new Map<number, SlaHistory['maintenance'][number]>();
   for (const w of windowRows) {

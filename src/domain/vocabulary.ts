@@ -90,3 +90,12 @@ export type SubscriberEventKind = (typeof SUBSCRIBER_EVENTS)[number];
 /** Mails to the operators (NOC_ALERT_EMAILS): an incident's next public update (SLA §4) is due or overdue, a maintenance window ended without being marked completed. */
 export const NOC_EVENTS = ['noc.update_due', 'noc.update_overdue', 'noc.maintenance_unmarked'] as const;
 export type NocEventKind = (typeof NOC_EVENTS)[number];
+
+/**
+ * The notification channels a subscriber can choose (src/notifications/channels: one folder
+ * and one registry entry each). The database checks its channel columns against this list
+ * (db/schema/notifications.ts), and the registry must implement every name, so a channel
+ * exists in all three places or in none.
+ */
+export const CHANNEL_NAMES = ['email', 'webhook', 'teams', 'slack', 'discord'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];

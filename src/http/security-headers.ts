@@ -1,5 +1,6 @@
 // The security headers of every response, and the Content-Security-Policy of a page: only
-// our own origin for everything, no plugins, no framing, forms only to ourselves, and an
+// our own origin for everything, no plugins, no framing (but for the embeddable status,
+// /embed, which the sites of EMBED_ALLOWED_ORIGINS may frame), forms only to ourselves, and an
 // inline script or style only when its SHA-256 is listed (the pages have none of their own;
 // Astro writes a small one for each island). HSTS when the site is served over https.
 // Pure: the front server (src/server/front.ts) computes the hashes once per render.
@@ -23,7 +24,15 @@ export function inlineHashes(html: string): InlineHashes {
   return { scripts: unique(INLINE_SCRIPT), styles: unique(INLINE_STYLE), styleAttributes: STYLE_ATTRIBUTE.test(html) };
 }
 
-export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes): string {
+/** The page made to be framed by other sites, without its language prefix. */
+export const EMBED_PATH = '/embed';
+
+/** The frame-ancestors of the embeddable status: the allowed origins, or any site when none is set. */
+export function embedAncestors(allowedOrigins: readonly string[]): string {
+  return allowedOrigins.length > 0 ? allowedOrigins.join(' ') : '*';
+}
+
+export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes, frameAncestors = "'none'"): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self'${inline.scripts.map((h) => ` ${h}`).join('')}`,
@@ -35,7 +44,7 @@ export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes): st
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
     ...(siteUrl.startsWith('https:') ? ['upgrade-insecure-requests'] : []),
   ];
   return directives.join('; ');

@@ -13,5 +13,6 @@ export const enDescriptions: PageDescriptions = {
   product: (name) => `${name} at ${PROVIDER.name}: its current status, availability over 90 days, incidents and maintenance.`,
   subscribe: `Notifications of ${PROVIDER.name}'s incidents and maintenance by email or webhook, or as an RSS feed and calendar, for all services or some.`,
   subscription: `Your subscription to ${PROVIDER.name}'s notifications: confirm it, choose services or unsubscribe.`,
+  embed: `The current status of ${PROVIDER.name}'s services in brief, to show on another site.`,
   notFound: `This page does not exist on ${PROVIDER.name}'s status page.`,
 };

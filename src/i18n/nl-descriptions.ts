@@ -13,5 +13,6 @@ export const nlDescriptions: PageDescriptions = {
   product: (name) => `${name} bij ${PROVIDER.name}: de actuele status, de beschikbaarheid over 90 dagen, storingen en onderhoud.`,
   subscribe: `Meldingen van storingen en onderhoud van ${PROVIDER.name} per e-mail of webhook, of als RSS-feed en agenda, voor alle of enkele diensten.`,
   subscription: `Uw abonnement op de meldingen van ${PROVIDER.name}: bevestigen, diensten kiezen of opzeggen.`,
+  embed: `De actuele status van de diensten van ${PROVIDER.name} in het kort, om op een andere site te tonen.`,
   notFound: `Deze pagina bestaat niet op de statuspagina van ${PROVIDER.name}.`,
 };

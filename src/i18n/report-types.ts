@@ -21,4 +21,8 @@ export interface ReportWords {
   setup: (value: string, target: string, met: string) => string;
   success: (value: string, target: string, met: string) => string;
   weights: (weight: string) => string;
+  /** The month's incidents with a published report (reason for outage). */
+  reports: string;
+  noReports: string;
+  reportLine: (title: string, published: string, edited: string | null) => string;
 }

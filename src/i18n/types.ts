@@ -1,11 +1,13 @@
 // The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds,
 // the rule sentences and the console use, per language. Only types here; the catalogues import this
 // file and nothing imports them but messages.ts.
-import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
-import type { ConsoleWords } from './console-types.ts';
-import type { ReportWords } from './report-types.ts';
+import type { ChannelName, Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
+import type { ConsoleWords } from './console-types.ts';
+import type { IncidentReportWords } from './incident-report-types.ts';
+import type { ReportWords } from './report-types.ts';
+import type { ShareWords } from './share-types.ts';
 
 /** The words of the feeds and calendars; `product` is the name of the product a feed is for, or null for all. */
 export interface FeedWords {
@@ -74,8 +76,11 @@ export interface NotificationWords {
   labels: { products: string; status: string; window: string; previousWindow: string; reason: string; category: string; reported: string; update: string; more: string };
   footer: (products: string) => string;
   manageLink: string;
-  confirm: { subject: string; text: string; action: string; expires: (hours: number) => string; ignore: string; webhook: (url: string) => string };
-  webhookDisabled: { subject: string; text: (url: string) => string };
+  confirm: { subject: string; text: string; action: string; expires: (hours: number) => string; ignore: string; webhook: (url: string, service: string) => string };
+  /** To the contact of a URL channel that was switched off: failing for a day (text), or deleted at its platform (gone). */
+  webhookDisabled: { subject: string; text: (url: string) => string; gone: (url: string, service: string) => string };
+  /** Each channel of the registry (src/notifications/channels): its name, and where a customer finds its URL. */
+  channels: Record<ChannelName, { name: string; hint: string }>;
   noc: Record<NocEventKind, { subject: (title: string) => string; text: (time: string) => string }>;
   form: {
     emailHeading: string;
@@ -87,6 +92,7 @@ export interface NotificationWords {
     submit: string;
     webhookHeading: string;
     webhookIntro: string;
+    service: string;
     url: string;
     contact: string;
     submitWebhook: string;
@@ -95,6 +101,7 @@ export interface NotificationWords {
     invalidEmail: string;
     invalidUrl: string;
     refusedUrl: string;
+    wrongService: string;
     unknownProduct: string;
     tooMany: string;
     errorsHeading: string;
@@ -132,11 +139,15 @@ export interface PageDescriptions {
   subscribe: string;
   subscription: string;
   notFound: string;
+  /** The embeddable status for another site's frame (/embed). */
+  embed: string;
 }
 
 export interface Messages {
   notifications: NotificationWords;
   descriptions: PageDescriptions;
+  incidentReport: IncidentReportWords;
+  share: ShareWords;
   /** The NOC console (/admin), console-types.ts. */
   console: ConsoleWords;
   /** The monthly SLA report (npm run report), report-types.ts. */
@@ -263,6 +274,8 @@ export interface Messages {
     yes: string;
     no: string;
     chartLabel: (product: string) => string;
+    chartSummary: (from: string, to: string, target: string | null, met: number, measured: number) => string;
+    kpiCharts: { setup: string; success: string };
     formulaHeading: string;
     formula: string[];
     weights: (partial: string) => string;

@@ -3,6 +3,7 @@
 // from this snapshot alone, so a message says what was true when the write committed.
 import {
   SUBSCRIBER_EVENTS,
+  type ChannelName,
   type Impact,
   type IncidentCategory,
   type IncidentStatus,
@@ -64,8 +65,12 @@ export interface EventPayload {
   dueAt?: string;
   /** component.updated: the product whose status changed, from what to what. */
   component?: { slug: string; oldStatus: ProductStatus; newStatus: ProductStatus };
-  /** webhook.disabled: the URL that was switched off. */
+  /** subscription.confirm of a URL channel, webhook.disabled: its URL. */
   webhookUrl?: string;
+  /** subscription.confirm, webhook.disabled: the URL channel (webhook when absent, as before there were others). */
+  channel?: ChannelName;
+  /** webhook.disabled: failing for a day, or removed at its platform (404). */
+  reason?: 'failing' | 'gone';
 }
 
 export const isSubscriberEvent = (kind: EventKind): kind is SubscriberEventKind => (SUBSCRIBER_EVENTS as readonly string[]).includes(kind);

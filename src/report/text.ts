@@ -3,8 +3,8 @@
 // constants (KPI_TARGETS, RESOLUTION_TARGET_PERCENT). Every rounded figure leans against
 // the provider, so a miss never reads as a hit: percentages round down (98.996 % success
 // is 98,99 %), downtime minutes and call set-up seconds round up (src/i18n/format.ts).
-import { floorPercent, formatCeil, formatMinutes, formatNumber, formatPercent, formatTarget } from '#src/i18n/format.ts';
-import type { Locale } from '#src/i18n/locale.ts';
+import { floorPercent, formatCeil, formatDateTime, formatMinutes, formatNumber, formatPercent, formatTarget } from '#src/i18n/format.ts';
+import { localized, type Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
 import { RESOLUTION_TARGET_PERCENT } from '#src/sla/incident-timers.ts';
 import type { MonthlyReport } from './monthly-report.ts';
@@ -29,6 +29,13 @@ export function renderReportText(report: MonthlyReport, locale: Locale): string 
     const share = (v: number | null) => (v === null ? w.none : formatPercent(v * 100, locale, 0));
     out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark80, c.within80Mark, c.resolved, share(c.share80), yesNo(c.meets80))}`);
     out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark95, c.within95Mark, c.resolved, share(c.share95), yesNo(c.meets95))}`);
+  }
+  out.push('', w.reports);
+  if (report.incidents.reports.length === 0) out.push(w.noReports);
+  for (const r of report.incidents.reports) {
+    const edited = r.editedAt === null ? null : formatDateTime(new Date(r.editedAt), locale);
+    out.push(`${w.category(r.category)} · ${w.reportLine(localized(r.title, r.titleEn, locale), formatDateTime(new Date(r.publishedAt), locale), edited)}`);
+    out.push(`  ${locale === 'en' ? r.urlEn : r.url}`);
   }
   out.push('', w.kpis);
   if (!report.kpis) out.push(w.noKpis);

@@ -13,11 +13,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { DatabaseHandle } from '#db/client.ts';
+import { BADGE_PATH } from '#src/badges/serve.ts';
 import type { Config } from '#src/config/environment.ts';
 import { slaSettingsOf } from '#src/config/environment.ts';
 import { routeClass } from '#src/http/cache.ts';
 import { splitLocale } from '#src/http/locale.ts';
-import { securityHeaders, strictPolicy } from '#src/http/security-headers.ts';
+import { EMBED_PATH, embedAncestors, securityHeaders, strictPolicy } from '#src/http/security-headers.ts';
 import { formatDateTime, formatTime } from '#src/i18n/format.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
@@ -50,6 +51,7 @@ const KNOWN = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE
 /** Public routes the cache serves: pages (no file extension), feeds, calendars, public JSON. */
 export function isCachedRoute(path: string): boolean {
   if (routeClass(path) === 'private' || path === '/healthz' || path === '/readyz') return false;
+  if (BADGE_PATH.test(path)) return true;
   if (path.startsWith('/api/v2/')) return path.endsWith('.json');
   if (path.startsWith('/_')) return false;
   return !/\.[a-z0-9]+$/i.test(path) || /\.(rss|ics)$/.test(path);
@@ -126,7 +128,9 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
       const rendered = await capture.done;
       if (rendered.status >= 500) throw new Error(`the render of ${key} answered ${rendered.status}`);
       if (!cacheable(rendered)) return rendered;
-      const entry = await entryOf(key, rendered, state, +clock(), previous, config.siteUrl);
+      // Only the embeddable status may be framed, by the sites the configuration allows.
+      const framed = splitLocale(key.split('?')[0]!).path === EMBED_PATH;
+      const entry = await entryOf(key, rendered, state, +clock(), previous, config.siteUrl, framed ? embedAncestors(config.embedAllowedOrigins) : undefined);
       cache.set(entry);
       return entry;
     })();
@@ -256,6 +260,8 @@ export function createFront({ config, database, clock, handler }: FrontOptions):
       return;
     }
     const { path } = splitLocale(pathname);
+    // X-Frame-Options cannot name the allowed sites; the embed's frame-ancestors does.
+    if (path === EMBED_PATH) res.removeHeader('X-Frame-Options');
     const isPrivate = routeClass(path) === 'private';
     if (!KNOWN.has(method)) return methodNotAllowed(res, isPrivate ? 'GET, HEAD, POST, PUT, PATCH, DELETE' : 'GET, HEAD', method === 'TRACE' || method === 'CONNECT' ? 405 : 501);
     if (isCachedRoute(path)) {

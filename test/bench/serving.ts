@@ -48,7 +48,7 @@ async function prepare(years: number, driver: Driver): Promise<{ env: Record<str
   await syncCatalogue(handle.db, catalogue, new Date(start));
   const scale = years / 10;
   const sizes = { outages: 5_000 * scale, incidents: 2_000 * scale, updatesPerIncident: 5, maintenances: 1_000 * scale };
-  const result = await importHistory(handle.db, generateBenchHistory({ products, start, end: now - DAY, sizes }), { now: new Date(now), actor: 'bench' });
+  const result = await importHistory(handle.db, generateBenchHistory({ products, start, end: now - DAY, sizes }), { now: new Date(now) });
   if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
   if (driver === 'pglite') await handle.close();
   return prepared;

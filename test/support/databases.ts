@@ -87,7 +87,7 @@ export async function seededDatabase(driver: Driver, options: SeedOptions): Prom
   try {
     await syncCatalogue(database.handle.db, readCatalogue('db/catalogue.json'), options.catalogueAt);
     const imported =
-      options.history === undefined ? null : await importHistory(database.handle.db, options.history, { now: options.now ?? options.catalogueAt, actor: 'test' });
+      options.history === undefined ? null : await importHistory(database.handle.db, options.history, { now: options.now ?? options.catalogueAt });
     return { ...database, imported };
   } catch (error) {
     await database.drop();

@@ -35,7 +35,7 @@ function update(id: number, publishedAt: string, overrides: Partial<FeedIncident
 }
 
 const incidentFeed = (updates: FeedIncidentUpdate[], extra: Partial<IncidentFeedInput> = {}) =>
-  buildIncidentFeed({ locale: 'nl', siteUrl: site, product: null, updates, lastChange: new Date('2026-03-02T12:00:00Z'), ...extra });
+  buildIncidentFeed({ locale: 'nl', siteUrl: site, product: null, updates, reports: [], lastChange: new Date('2026-03-02T12:00:00Z'), ...extra });
 
 afterEach(() => vi.useRealTimers());
 
@@ -71,6 +71,29 @@ describe('the incident feed', () => {
     expect(first!.categories).toEqual(['VOIPNOW', 'voizApps', 'Categorie 2']);
     expect(first!.description).toBe('<p>Wij onderzoeken een storing.</p><p>Getroffen diensten:<br>VOIPNOW: Ernstige storing<br>voizApps: Verminderde prestaties</p>');
     expect(resolved!.description).toBe('<p>Opgelost.</p><p>Getroffen diensten:<br>VOIPNOW: Geen hinder</p>');
+  });
+
+  it('has one item per published report, among the updates by its publication, linked to the report', () => {
+    const report = {
+      incident: { id: 9, title: 'Storing VOIPNOW', titleEn: 'VOIPNOW outage', category: 2 as const },
+      body: 'Oorzaak: een defecte switch.\n\nVervangen.',
+      bodyEn: null,
+      publishedAt: new Date('2026-03-03T09:00:00Z'),
+      editedAt: new Date('2026-03-04T09:00:00Z'),
+      products: [voipnow],
+    };
+    const feed = parseRss(incidentFeed([update(1, '2026-03-02T10:00:00Z')], { reports: [report] }));
+    expect(feed.items.map((i) => i.title)).toEqual(['Rapport: Storing VOIPNOW', 'Onderzoek: Storing VOIPNOW']);
+    expect(feed.items[0]).toMatchObject({
+      link: 'https://status.voizxl.nl/incidents/9#report',
+      guid: 'incident-9-report@status.voizxl.nl',
+      pubDate: 'Tue, 03 Mar 2026 09:00:00 GMT',
+      categories: ['VOIPNOW', 'Categorie 2'],
+      description: '<p>Oorzaak: een defecte switch.</p><p>Vervangen.</p>',
+    });
+    // In English, the English title and (without an English text) the Dutch report.
+    const english = parseRss(incidentFeed([], { locale: 'en', reports: [report] }));
+    expect(english.items[0]).toMatchObject({ title: 'Report: VOIPNOW outage', link: 'https://status.voizxl.nl/en/incidents/9#report' });
   });
 
   it('uses the English texts under /en/, the Dutch ones where no English exists', () => {
