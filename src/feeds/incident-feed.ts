@@ -7,7 +7,7 @@ import { localized, type Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
 import { rssChannel } from './channel.ts';
 import { absoluteUrl, incidentReportPath, incidentUpdatePath } from './links.ts';
-import { buildRss, escapeHtml, textToHtml, type RssItem } from './rss.ts';
+import { buildRss, escapeHtml, itemGuid, textToHtml, type RssItem } from './rss.ts';
 import type { FeedProduct } from './feed-product.ts';
 
 /** Readers may keep the incident feed 15 minutes: an outage is news. */
@@ -47,8 +47,8 @@ export interface IncidentFeedInput {
   lastChange: Date | null;
 }
 
-export function incidentUpdateGuid(incidentId: number, updateId: number, siteUrl: string): string {
-  return `incident-${incidentId}-update-${updateId}@${new URL(siteUrl).host}`;
+export function incidentUpdateGuid(incidentId: number, updateId: number, locale: Locale, siteUrl: string): string {
+  return itemGuid(`incident-${incidentId}-update-${updateId}`, locale, siteUrl);
 }
 
 export function buildIncidentFeed(input: IncidentFeedInput): string {
@@ -58,7 +58,7 @@ export function buildIncidentFeed(input: IncidentFeedInput): string {
     title: `${t.incidentStatus[u.status]}: ${localized(u.incident.title, u.incident.titleEn, locale)}`,
     html: updateHtml(u, locale),
     link: absoluteUrl(siteUrl, incidentUpdatePath(locale, u.incident.id, u.id)),
-    guid: incidentUpdateGuid(u.incident.id, u.id, siteUrl),
+    guid: incidentUpdateGuid(u.incident.id, u.id, locale, siteUrl),
     date: u.publishedAt,
     categories: [...u.impacts.map((i) => i.product.name[locale]), t.incident.category(u.incident.category)],
   }));

@@ -2,6 +2,7 @@
 import { PROVIDER } from './provider.ts';
 import { enConsole } from './en-console.ts';
 import { enNotifications } from './en-notifications.ts';
+import { enDescriptions } from './en-descriptions.ts';
 import { enIncidentReport } from './en-incident-report.ts';
 import { enShare } from './en-share.ts';
 import type { Messages } from './types.ts';
@@ -10,6 +11,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 
 export const en: Messages = {
   notifications: enNotifications,
+  descriptions: enDescriptions,
   console: enConsole,
   report: {
     title: (m, zone) => `SLA report ${m} (time zone ${zone})`,

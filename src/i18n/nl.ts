@@ -2,6 +2,7 @@
 import { PROVIDER } from './provider.ts';
 import { nlConsole } from './nl-console.ts';
 import { nlNotifications } from './nl-notifications.ts';
+import { nlDescriptions } from './nl-descriptions.ts';
 import { nlIncidentReport } from './nl-incident-report.ts';
 import { nlShare } from './nl-share.ts';
 import type { Messages } from './types.ts';
@@ -10,6 +11,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 
 export const nl: Messages = {
   notifications: nlNotifications,
+  descriptions: nlDescriptions,
   console: nlConsole,
   report: {
     title: (m, zone) => `SLA-rapportage ${m} (tijdzone ${zone})`,

@@ -70,8 +70,30 @@ export interface DurationWords {
   lessThanASecond: string;
 }
 
+/**
+ * Each page's meta description (what a search engine shows under the title): one entry per
+ * page, a sentence or two of at most about 160 characters. A new page adds one here and
+ * passes it to the layout as `description`.
+ */
+export interface PageDescriptions {
+  home: string;
+  history: string;
+  incident: (title: string) => string;
+  maintenanceList: string;
+  maintenance: (title: string) => string;
+  calendar: (month: string) => string;
+  availability: string;
+  product: (name: string) => string;
+  subscribe: string;
+  subscription: string;
+  notFound: string;
+  /** The embeddable status for another site's frame (/embed). */
+  embed: string;
+}
+
 export interface Messages {
   notifications: NotificationWords;
+  descriptions: PageDescriptions;
   incidentReport: IncidentReportWords;
   share: ShareWords;
   /** The NOC console (/admin), console-types.ts. */

@@ -1,10 +1,12 @@
 // Every public page through the whole matrix (light/dark × 320/1280 px × JavaScript on/off):
-// content, axe-core, no sideways scrolling, visible focus, own origin only, no web fonts.
+// content, axe-core, no sideways scrolling, visible focus, own origin only, no web fonts;
+// and the HTML of every one, and of the sign-in page, through the Nu Html Checker.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from '../support/browser.ts';
+import { describeHtmlErrors, htmlErrors } from '../support/html-checker.ts';
 import { checkPages, expectBothLanguagesListed, pathOf, type PagePath } from '../support/page-matrix.ts';
 import { FIXED_NOW } from '../support/clock.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -62,6 +64,13 @@ afterAll(async () => {
 describe('public pages', () => {
   it('are listed in both languages', async () => {
     await expectBothLanguagesListed(server, PAGES);
+  });
+
+  it('are valid HTML by the Nu Html Checker, as is the sign-in page', async () => {
+    const paths = [...PAGES.map(pathOf), '/admin/login'];
+    const documents = await Promise.all(paths.map(async (path) => ({ name: path, html: await (await fetch(server.url + path)).text() })));
+    const errors = await htmlErrors(documents);
+    expect(errors, describeHtmlErrors(errors)).toEqual([]);
   });
 
   it('shows /embed inside a frame and lets no other page be framed', async () => {

@@ -110,6 +110,15 @@ describe('the incident feed', () => {
     expect(feed.items[1]!.categories).toContain('Category 2');
   });
 
+  it('gives each language its own guid, the same in the global and the product feed', () => {
+    const updates = [update(1, '2026-03-02T10:00:00Z')];
+    const guids = (locale: 'nl' | 'en', product: typeof voipnow | null) => parseRss(incidentFeed(updates, { locale, product })).items.map((i) => i.guid);
+    expect(guids('nl', null)).toEqual(['incident-9-update-1@status.voizxl.nl']);
+    expect(guids('en', null)).toEqual(['incident-9-update-1.en@status.voizxl.nl']);
+    expect(guids('nl', voipnow)).toEqual(guids('nl', null));
+    expect(guids('en', voipnow)).toEqual(guids('en', null));
+  });
+
   it('is byte-identical at different clock times', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-03-03T00:00:00Z'));
@@ -230,6 +239,7 @@ describe('the maintenance feed', () => {
     expect(feed.items[0]!.title).toBe('Cancelled – Regular maintenance (VOIPNOW): 3CX hosting platform update');
     expect(feed.items[0]!.link).toBe('https://status.voizxl.nl/en/maintenance/12');
     expect(feed.items[2]!.description).toContain('<p>Every PBX is updated.</p>');
+    expect(feed.items.map((i) => i.guid)).toEqual([3, 2, 1].map((r) => `maintenance-12-revision-${r}.en@status.voizxl.nl`));
   });
 });
 
@@ -276,9 +286,10 @@ describe('the completed items of the maintenance feed', () => {
       ['Aangekondigd – Noodzakelijk onderhoud (VOIPNOW): Onderhoud 4', 'maintenance-4-revision-1@status.voizxl.nl', 'Sun, 01 Mar 2026 09:00:00 GMT'],
     ]);
     expect(feed.items[0]!.description).toContain('Venster: 10 maart 2026 om 20:00 CET tot 10 maart 2026 om 22:00 CET');
-    expect(parseRss(buildMaintenanceFeed({ locale: 'en', siteUrl: site, product: null, items, lastChange: null })).items[0]!.title).toBe(
-      'Completed – Necessary maintenance (VOIPNOW): Onderhoud 4',
-    );
+    expect(parseRss(buildMaintenanceFeed({ locale: 'en', siteUrl: site, product: null, items, lastChange: null })).items[0]).toMatchObject({
+      title: 'Completed – Necessary maintenance (VOIPNOW): Onderhoud 4',
+      guid: 'maintenance-4-completed.en@status.voizxl.nl',
+    });
   });
 
   it('dates it at the stored completed revision, and never gives one maintenance two completed items', () => {
