@@ -97,6 +97,5 @@ export async function applyIncidents(tx: Transaction, items: readonly ImportInci
     if (appended.length > 0 && after.status !== 'resolved') applied.notices.push({ incidentId: row.id, kind: 'incident.updated' });
     else if (appended.length > 0 && row.status !== 'resolved') applied.notices.push({ incidentId: row.id, kind: 'incident.resolved' });
   }
-  applied.changed = applied.audit.length;
   return applied;
 }

@@ -103,6 +103,5 @@ export async function applyMaintenances(tx: Transaction, items: readonly ImportM
       applied.notices.push({ maintenanceId: row.id, kind: 'maintenance.rescheduled', previous: { start: row.windowStart.toISOString(), end: row.windowEnd.toISOString() } });
     }
   }
-  applied.changed = applied.audit.length;
   return applied;
 }

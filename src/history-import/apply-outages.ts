@@ -36,7 +36,6 @@ export async function applyOutages(tx: Transaction, items: ImportDocument['outag
     const after = await changeOutage(tx, row, w);
     applied.audit.push({ action: 'outage.import', entityType: 'outage', entityId: row.id, before: row, after });
   }
-  applied.changed = applied.audit.length;
   return applied;
 }
 
@@ -56,7 +55,6 @@ export async function applyProducts(tx: Transaction, items: ImportDocument['prod
       after: { slug: row.slug, measuredSince: p.measuredSince },
     });
   }
-  applied.changed = applied.audit.length;
   return applied;
 }
 
@@ -71,6 +69,5 @@ export async function applyKpis(tx: Transaction, items: ImportDocument['kpis']):
     await tx.insert(monthlyKpis).values(k).onConflictDoUpdate({ target: monthlyKpis.month, set });
     applied.audit.push({ action: 'kpis.import', entityType: 'kpis', entityId: k.month, before: before ?? null, after: { month: k.month, ...set } });
   }
-  applied.changed = applied.audit.length;
   return applied;
 }

@@ -97,6 +97,8 @@ export function laterThanNow(doc: ImportDocument, now: Date): ImportProblem[] {
   doc.incidents.forEach((i, n) => {
     check(i.reportedAt, ['incidents', n, 'reportedAt']);
     for (const [k, u] of i.updates.entries()) check(u.at, ['incidents', n, 'updates', k, 'at']);
+    check(i.report?.publishedAt, ['incidents', n, 'report', 'publishedAt']);
+    check(i.report?.editedAt, ['incidents', n, 'report', 'editedAt']);
   });
   return problems;
 }

@@ -18,7 +18,7 @@ import {
   text,
   worseThanOperational,
 } from '#src/commands/fields.ts';
-import { OUTAGE_SOURCES } from '#src/domain/vocabulary.ts';
+import { INCIDENT_STATUSES, OUTAGE_SOURCES, type IncidentStatus } from '#src/domain/vocabulary.ts';
 
 // Zod skips an object's cross-field rules as soon as any of its fields is wrong, and an
 // array's rules as soon as any item is: a file would then show its problems a few at a
@@ -102,6 +102,22 @@ const update = z.object({
   impacts: impacts.default({}),
 });
 
+/**
+ * The published report (reason for outage) of a resolved incident. Only published ones:
+ * a draft is the NOC's unfinished text, finished and published in the console (which
+ * tells subscribers). Strict, so that `"published": false` is refused rather than
+ * silently published.
+ */
+const report = z
+  .strictObject({
+    body: text(50_000),
+    bodyEn: text(50_000).optional(),
+    publishedAt: instant,
+    /** The latest correction; without it, a changed text is marked edited at the import. */
+    editedAt: instant.optional(),
+  })
+  .refine((r) => !r.editedAt || r.editedAt > r.publishedAt, { path: ['editedAt'], message: 'must be later than publishedAt', ...whenParsed('publishedAt', 'editedAt') });
+
 const incident = z
   .object({
     id: externalId,
@@ -110,6 +126,7 @@ const incident = z
     category: incidentCategory,
     reportedAt: instant,
     updates: z.array(update).min(1, 'must hold at least one update'),
+    report: report.optional(),
   })
   .superRefine(
     (i, ctx) => {
@@ -128,6 +145,17 @@ const incident = z
         if (previous?.status === 'resolved')
           ctx.addIssue({ code: 'custom', path: ['updates', n], message: 'must not follow an update with status resolved' });
       });
+      // A report is written after the resolution: about a resolved incident, dated after it.
+      const last = i.updates.at(-1);
+      if (!i.report || !INCIDENT_STATUSES.includes(last?.status as IncidentStatus)) return;
+      if (last!.status !== 'resolved') {
+        ctx.addIssue({ code: 'custom', path: ['report'], message: 'is only for a resolved incident (its last update has status resolved)' });
+        return;
+      }
+      const publishedAt = parsedAt(i.report.publishedAt);
+      const resolvedAt = parsedAt(last!.at);
+      if (publishedAt && resolvedAt && publishedAt < resolvedAt)
+        ctx.addIssue({ code: 'custom', path: ['report', 'publishedAt'], message: `must not be before the resolution (updates[${i.updates.length - 1}].at)` });
     },
     {
       when: (payload) =>
@@ -166,6 +194,7 @@ export type ImportInput = z.input<typeof importDocument>;
 export type ImportDocument = z.output<typeof importDocument>;
 export type ImportIncident = ImportDocument['incidents'][number];
 export type ImportMaintenance = ImportDocument['maintenances'][number];
+export type ImportReport = NonNullable<ImportIncident['report']>;
 
 export interface ImportProblem {
   /** JSON path, e.g. "incidents[0].updates[2].at". */

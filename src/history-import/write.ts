@@ -2,18 +2,20 @@
 // first (all or nothing, every problem with its JSON path), then applied in one
 // transaction through the same pieces the API's commands use, so an imported change
 // raises the row's version (the API's ETag), writes the audit rows the API would, and
-// bumps the data version once. Items are matched on their external id and only touched
+// bumps the data version once; an incident's report is written after the incidents, by
+// the report command's own piece. Items are matched on their external id and only touched
 // when their content differs: importing the same file twice changes nothing (no new ids,
 // revisions, audit rows or versions). Subscribers are told nothing unless `notify` asks.
 import type { Database, Transaction } from '#db/client.ts';
 import { products } from '#db/schema.ts';
 import { runCommand } from '#src/commands/run.ts';
 import type { Actor } from '#src/domain/actor.ts';
-import { notifyIncident, notifyMaintenance, notifyStatusChanges, productStatuses } from '#src/outbox/enqueue.ts';
-import type { Applied, Notice } from './applied.ts';
+import { notifyIncident, notifyIncidentReport, notifyMaintenance, notifyStatusChanges, productStatuses } from '#src/outbox/enqueue.ts';
+import { changedItems, ImportRefused, type Applied, type Notice } from './applied.ts';
 import { applyIncidents } from './apply-incidents.ts';
 import { applyMaintenances } from './apply-maintenances.ts';
 import { applyKpis, applyOutages, applyProducts } from './apply-outages.ts';
+import { applyReports } from './apply-reports.ts';
 import { checkImport } from './check.ts';
 import type { ImportProblem } from './schema.ts';
 
@@ -23,7 +25,7 @@ export interface ImportSummary {
   maintenances: number;
   incidents: number;
   kpis: number;
-  /** How many items were created or changed; 0 when the file was imported before. */
+  /** How many items were created or changed (an incident with its report: one); 0 when the file was imported before. */
   changed: number;
 }
 
@@ -36,9 +38,9 @@ export interface ImportOptions {
   actor?: Actor;
   /**
    * Tell subscribers what the matching API calls would (an incident opened, updated or
-   * resolved; maintenance announced, rescheduled, cancelled or completed; component
-   * changes to webhooks), for items whose news is still current. Off: an import of
-   * history mails nobody about 2019.
+   * resolved, its report published; maintenance announced, rescheduled, cancelled or
+   * completed; component changes to webhooks), for items whose news is still current.
+   * Off: an import of history mails nobody about 2019.
    */
   notify?: boolean;
 }
@@ -52,13 +54,14 @@ export async function importHistory(db: Database, input: unknown, options: Impor
   if (!checked.ok) return checked;
   const { doc } = checked;
 
-  const summary = await runCommand({ db, actor, now }, ['incidents', 'maintenance', 'outages', 'kpis'], async (tx) => {
+  const work = runCommand({ db, actor, now }, ['incidents', 'maintenance', 'outages', 'kpis'], async (tx) => {
     const statusesBefore = notify ? await productStatuses(tx, now) : null;
     const applied: Applied[] = [
       await applyProducts(tx, doc.products),
       await applyOutages(tx, doc.outages, productIds),
       await applyMaintenances(tx, doc.maintenances, productIds, now),
       await applyIncidents(tx, doc.incidents, productIds, now),
+      await applyReports(tx, doc.incidents, now),
       await applyKpis(tx, doc.kpis),
     ];
     if (statusesBefore) await tell(tx, now, applied.flatMap((a) => a.notices), statusesBefore);
@@ -68,17 +71,23 @@ export async function importHistory(db: Database, input: unknown, options: Impor
       maintenances: doc.maintenances.length,
       incidents: doc.incidents.length,
       kpis: doc.kpis.length,
-      changed: applied.reduce((sum, a) => sum + a.changed, 0),
+      changed: changedItems(applied),
     };
     return { result, audit: applied.flatMap((a) => a.audit) };
   });
-  return { ok: true, summary };
+  try {
+    return { ok: true, summary: await work };
+  } catch (error) {
+    if (error instanceof ImportRefused) return { ok: false, problems: error.problems };
+    throw error;
+  }
 }
 
 /** The outbox events, written after every change so each tells the page as the import leaves it. */
 async function tell(tx: Transaction, now: Date, notices: readonly Notice[], statusesBefore: Awaited<ReturnType<typeof productStatuses>>): Promise<void> {
   for (const notice of notices) {
-    if ('incidentId' in notice) await notifyIncident(tx, now, notice.kind, notice.incidentId);
+    if (notice.kind === 'incident.report_published') await notifyIncidentReport(tx, now, notice.incidentId, notice.report);
+    else if ('incidentId' in notice) await notifyIncident(tx, now, notice.kind, notice.incidentId);
     else await notifyMaintenance(tx, now, notice.kind, notice.maintenanceId, notice.previous ? { previous: notice.previous } : {});
   }
   await notifyStatusChanges(tx, now, statusesBefore);

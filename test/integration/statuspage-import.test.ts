@@ -1,7 +1,8 @@
 // Moving from Statuspage against a page on loopback that serves fixtures shaped like
 // Statuspage's own documents (test/support/statuspage-source.ts): what is fetched, what a
 // page that cannot be read answers, and the import through the same writer as any file,
-// after which our own incidents.json lists the page's incidents with their updates.
+// after which our own incidents.json lists the page's incidents with their updates and
+// postmortems.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, slaSettingsOf } from '#src/config/environment.ts';
 import { importHistory } from '#src/history-import/write.ts';
@@ -99,23 +100,33 @@ describe.each(drivers)('importing a Statuspage page on %s', (driver) => {
     };
     // Six incidents and three windows (the website's is left out by the map).
     expect(await imported()).toEqual({ products: 0, outages: 0, maintenances: 3, incidents: 6, kpis: 0, changed: 9 });
-    expect(await countRows(db)).toMatchObject({ incidents: 6, incident_updates: 15, maintenances: 3, notification_events: 0 });
+    expect(await countRows(db)).toMatchObject({ incidents: 6, incident_updates: 15, incident_reports: 1, maintenances: 3, notification_events: 0 });
 
     const scope = { siteUrl: 'https://status.voizxl.test', locale: 'nl' as const, settings: slaSettingsOf(loadConfig({})), now: NOW };
     const document = JSON.parse((await renderStatuspage(db, scope, 'incidents')).body) as {
-      incidents: { name: string; status: string; impact: string; incident_updates: { status: string; body: string; display_at: string; affected_components: unknown }[] }[];
+      incidents: {
+        name: string;
+        status: string;
+        impact: string;
+        incident_updates: { status: string; body: string; display_at: string; affected_components: unknown }[];
+        postmortem_body: string | null;
+        postmortem_published_at: string | null;
+      }[];
     };
     // Newest first as on Statuspage, each update at the moment the page showed it.
     expect(document.incidents.map((i) => [i.name, i.status, i.impact])).toEqual([
       ['Storing 3CX-provisioning', 'identified', 'minor'],
-      ['Gesprekken vallen weg op 3CX Hosted', 'resolved', 'critical'],
+      ['Gesprekken vallen weg op 3CX Hosted', 'postmortem', 'critical'],
       ['Vertraagde voicemail-naar-e-mail', 'resolved', 'minor'],
       ['Website niet bereikbaar', 'resolved', 'none'],
       ['Inkomende gesprekken VOIPNOW mislukken', 'resolved', 'critical'],
       ['Trage beheerportal', 'investigating', 'minor'],
     ]);
+    // Its postmortem as the page published it: the report, our newest update as on Statuspage.
     const calls = document.incidents[1]!;
+    expect([calls.postmortem_body, calls.postmortem_published_at]).toEqual(['## Wat er gebeurde\nEen SBC liep vol.', '2026-11-23T14:00:00.000+01:00']);
     expect(calls.incident_updates.map((u) => [u.status, u.body, u.display_at])).toEqual([
+      ['postmortem', '## Wat er gebeurde\nEen SBC liep vol.', '2026-11-23T14:00:00.000+01:00'],
       ['resolved', 'Opgelost.', '2026-11-20T10:40:11.000+01:00'],
       ['monitoring', 'Een herstel is uitgerold; we houden het in de gaten.', '2026-11-20T10:02:30.000+01:00'],
       ['identified', 'Een SBC is overbelast.', '2026-11-20T09:31:00.000+01:00'],

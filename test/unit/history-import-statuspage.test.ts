@@ -78,7 +78,8 @@ describe('converting a Statuspage history', () => {
       },
       {
         // Impact major: category 2. Reported when it started (09:05), before the first update.
-        // The postmortem update is left out; the "3CX Hosted" component is 3cx by the map.
+        // The "3CX Hosted" component is 3cx by the map. The postmortem is no update but the
+        // report, published Monday 23 November 14:00 CET, three days after the resolution.
         id: 'statuspage:p31zjtct2jer',
         title: 'Gesprekken vallen weg op 3CX Hosted',
         category: 2,
@@ -89,6 +90,7 @@ describe('converting a Statuspage history', () => {
           { at: '2026-11-20T09:02:30.000Z', status: 'monitoring', message: 'Een herstel is uitgerold; we houden het in de gaten.', impacts: {} },
           { at: '2026-11-20T09:40:11.000Z', status: 'resolved', message: 'Opgelost.', impacts: { '3cx': 'operational' } },
         ],
+        report: { body: '## Wat er gebeurde\nEen SBC liep vol.', publishedAt: '2026-11-23T13:00:00.000Z' },
       },
       {
         // No update names a component: its component bears its impact (minor: degraded) from the first.
@@ -178,7 +180,6 @@ describe('converting a Statuspage history', () => {
     ]);
     expect(notes).toEqual([
       'maintenance w4e5r6t7y8u9 "Onderhoud website" is left out: the map leaves out each of its components',
-      '1 postmortem update(s) left out: bring postmortems in through the write API',
       '1 resolution(s) followed by more updates imported as "monitoring": nothing may follow a resolution here',
     ]);
   });
@@ -195,6 +196,48 @@ describe('converting a Statuspage history', () => {
     expect(document.incidents![0]!.updates.map((u) => u.impacts)).toEqual([{ voipnow: 'operational' }, {}]);
     expect(notes).toEqual(['1 component(s) under maintenance during an incident counted as no incident impact']);
     expect(problems).toEqual([{ path: 'incident aaaaaaaaaaaa update u2', message: 'names the component status "exploded", which Statuspage does not have' }]);
+  });
+
+  it('takes a postmortem from the incident\'s keys or else its postmortem update, never dated before the resolution, and says which it leaves out', () => {
+    const at = (iso: string) => new Date(iso);
+    const update = (id: string, status: string, time: string, body = 'x', updated?: string) => ({ id, status, body, created_at: at(time), ...(updated && { updated_at: at(updated) }) });
+    const resolvedAt10 = [update('r', 'resolved', '2026-11-02T10:00:00Z'), update('i', 'investigating', '2026-11-02T09:00:00Z')];
+    const incident = (id: string, updates: ReturnType<typeof update>[], keys: object = {}) => ({ id, name: `Storing ${id}`, status: 'postmortem', created_at: at('2026-11-02T09:00:00Z'), incident_updates: updates, ...keys });
+    const page: StatuspageHistory = {
+      components: history.components,
+      incidents: [
+        // Only the update (as pages without the keys): its text, its moment, its later change.
+        incident('a', [update('p', 'postmortem', '2026-11-03T12:00:00Z', ' Oorzaak: een switch. ', '2026-11-04T08:00:00Z'), ...resolvedAt10]),
+        // The keys win over the update; published (backfilled) before the resolution: dated at it.
+        incident('b', [update('p', 'postmortem', '2026-11-03T12:00:00Z', 'oud'), ...resolvedAt10], {
+          postmortem_body: 'Oorzaak: een kabel.',
+          postmortem_published_at: at('2026-11-02T09:30:00Z'),
+          postmortem_body_last_updated_at: at('2026-11-02T09:30:00Z'),
+        }),
+        // A text without publication (a draft), a postmortem of an open incident, one without text.
+        incident('c', resolvedAt10, { postmortem_body: 'Concept.', postmortem_published_at: null }),
+        incident('d', [update('p', 'postmortem', '2026-11-03T12:00:00Z'), update('i', 'investigating', '2026-11-02T09:00:00Z')]),
+        incident('e', [update('p', 'postmortem', '2026-11-03T12:00:00Z', ''), ...resolvedAt10]),
+      ],
+      maintenances: [],
+    };
+    const { document, notes, problems } = convertStatuspage(page, products, {});
+    expect(problems).toEqual([]);
+    expect(document.incidents!.map((i) => i.report ?? null)).toEqual([
+      { body: 'Oorzaak: een switch.', publishedAt: '2026-11-03T12:00:00.000Z', editedAt: '2026-11-04T08:00:00.000Z' },
+      { body: 'Oorzaak: een kabel.', publishedAt: '2026-11-02T10:00:00.000Z' },
+      null,
+      null,
+      null,
+    ]);
+    // No incident keeps a postmortem update in its thread.
+    expect(document.incidents!.map((i) => i.updates.map((u) => u.status).join())).toEqual(Array(5).fill('investigating,resolved').with(3, 'investigating'));
+    expect(notes).toEqual([
+      'the postmortem of incident c "Storing c" is left out: it is not published',
+      'the postmortem of incident d "Storing d" is left out: the incident is not resolved',
+      'the postmortem of incident e "Storing e" is left out: it has no text',
+      "1 postmortem(s) published before the incident's resolution dated at the resolution: a report follows it here",
+    ]);
   });
 
   it("names a problem of the import's own check by the page's item", () => {

@@ -3,7 +3,8 @@
 // are the Statuspage ids prefixed `statuspage:`, so a second run changes nothing. Pure.
 //
 // What Statuspage has and we have not is mapped, and said: an incident's category is read
-// off its impact; a postmortem update is left out; a resolution followed by more updates
+// off its impact; its published postmortem becomes its report (reason for outage), no
+// update of its thread; a resolution followed by more updates
 // becomes "monitoring" (nothing may follow our resolution); a component under maintenance
 // during an incident has no incident impact; a maintenance's type is the first whose SLA
 // rules its notice and window keep, unannounced when it was never scheduled ahead.
@@ -18,6 +19,7 @@ export const EXTERNAL_ID_PREFIX = 'statuspage:';
 
 type ImportIncidentInput = NonNullable<ImportInput['incidents']>[number];
 type ImportMaintenanceInput = NonNullable<ImportInput['maintenances']>[number];
+type ImportReportInput = NonNullable<ImportIncidentInput['report']>;
 
 export interface Conversion {
   document: ImportInput;
@@ -37,7 +39,7 @@ export function convertStatuspage(history: StatuspageHistory, products: readonly
   const resolver = componentResolver(products, map);
   const problems: ImportProblem[] = [...resolver.problems];
   const unknown = new Map<string, { component: { id: string; name: string }; uses: Set<string> }>();
-  const counts = { postmortem: 0, reopened: 0, underMaintenance: 0 };
+  const counts = { earlyPostmortem: 0, reopened: 0, underMaintenance: 0 };
   const notes: string[] = [];
   const componentNames = new Map(history.components.map((c) => [c.id, c.name]));
 
@@ -59,7 +61,6 @@ export function convertStatuspage(history: StatuspageHistory, products: readonly
     const use = `incident ${i.id}`;
     const all = oldestFirst(i.incident_updates);
     const kept = all.filter(({ update }) => update.status !== 'postmortem');
-    counts.postmortem += all.length - kept.length;
     if (kept.length === 0) {
       notes.push(`incident ${i.id} "${i.name}" is left out: it has no update but its postmortem`);
       return null;
@@ -94,7 +95,30 @@ export function convertStatuspage(history: StatuspageHistory, products: readonly
     const started = i.started_at ?? i.created_at;
     const reportedAt = new Date(Math.min(+started, +kept[0]!.at));
     const category = i.impact === 'critical' || i.impact === 'major' ? 2 : 1;
-    return { id: `${EXTERNAL_ID_PREFIX}${i.id}`, title: i.name.trim(), category, reportedAt: reportedAt.toISOString(), updates };
+    const report = postmortem(i, all.filter(({ update }) => update.status === 'postmortem'), updates.at(-1)!);
+    return { id: `${EXTERNAL_ID_PREFIX}${i.id}`, title: i.name.trim(), category, reportedAt: reportedAt.toISOString(), updates, ...(report && { report }) };
+  }
+
+  /**
+   * The published postmortem as the incident's report: the incident's postmortem keys,
+   * else its newest postmortem update (its text, when it was shown, its last change).
+   * Never dated before our resolution; left out, with a note, where it cannot be a report.
+   */
+  function postmortem(i: StatuspageIncident, updates: readonly { update: StatuspageUpdate; at: Date }[], last: { at: string; status: IncidentStatus }): ImportReportInput | null {
+    const newest = updates.at(-1);
+    const body = (i.postmortem_body ?? newest?.update.body ?? '').trim();
+    const published = i.postmortem_published_at ?? newest?.at;
+    if (!body && !published) return null;
+    const why = !body ? 'it has no text' : !published ? 'it is not published' : last.status !== 'resolved' ? 'the incident is not resolved' : null;
+    if (why) {
+      notes.push(`the postmortem of incident ${i.id} "${i.name}" is left out: ${why}`);
+      return null;
+    }
+    const resolvedAt = new Date(last.at);
+    if (published! < resolvedAt) counts.earlyPostmortem++;
+    const publishedAt = published! < resolvedAt ? resolvedAt : published!;
+    const changed = i.postmortem_body_last_updated_at ?? newest?.update.updated_at;
+    return { body, publishedAt: publishedAt.toISOString(), ...(changed && changed > publishedAt && { editedAt: changed.toISOString() }) };
   }
 
   function maintenance(m: StatuspageMaintenance): ImportMaintenanceInput | null {
@@ -132,7 +156,7 @@ export function convertStatuspage(history: StatuspageHistory, products: readonly
       message: `matches no product by name (named by ${[...uses].slice(0, 3).join(', ')}${uses.size > 3 ? ` and ${uses.size - 3} more` : ''}); map it in --products MAP.json to one of ${products.map((p) => p.slug).join(', ')}, or to null to leave it out`,
     });
   }
-  if (counts.postmortem > 0) notes.push(`${counts.postmortem} postmortem update(s) left out: bring postmortems in through the write API`);
+  if (counts.earlyPostmortem > 0) notes.push(`${counts.earlyPostmortem} postmortem(s) published before the incident's resolution dated at the resolution: a report follows it here`);
   if (counts.reopened > 0) notes.push(`${counts.reopened} resolution(s) followed by more updates imported as "monitoring": nothing may follow a resolution here`);
   if (counts.underMaintenance > 0) notes.push(`${counts.underMaintenance} component(s) under maintenance during an incident counted as no incident impact`);
 

@@ -20,6 +20,7 @@ export const update = z.looseObject({
   created_at: time,
   /** When it was shown: a backfilled update's own moment. */
   display_at: time.nullable().optional(),
+  updated_at: time.nullable().optional(),
   affected_components: z.array(affectedComponent).nullable().optional(),
 });
 
@@ -34,7 +35,13 @@ const incidentFields = {
   components: z.array(component).nullable().optional(),
 };
 
-export const incident = z.looseObject(incidentFields);
+/** An incident's postmortem (Statuspage's reason for outage), when published; its text also stands as an update with status postmortem. */
+export const incident = z.looseObject({
+  ...incidentFields,
+  postmortem_body: z.string().nullable().optional(),
+  postmortem_published_at: time.nullable().optional(),
+  postmortem_body_last_updated_at: time.nullable().optional(),
+});
 export const maintenance = z.looseObject({ ...incidentFields, scheduled_for: time, scheduled_until: time });
 
 export const componentsDocument = z.looseObject({ components: z.array(component) });
