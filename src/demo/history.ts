@@ -10,12 +10,13 @@
 // progress; KPIs exist for the 13 complete months only (a month's averages are reported
 // once it is over). Two complete months carry a deliberately severe category 2 incident
 // and miss their availability target; everything else is kept within a downtime budget.
+// The later severe incident has its report published, so the page shows one with its SLA facts.
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { addDays, addMonths, isoWeekday, monthKeyOf, monthRange } from '#src/time/zone.ts';
 import type { MonthKey } from '#src/time/zone.ts';
 import { civilDateOf, isoAmsterdam, wallClock } from '#src/demo/clock.ts';
 import { HOUR_MS, MINUTE_MS } from '#src/time/units.ts';
-import { openIncident, resolvedIncident } from '#src/demo/incidents.ts';
+import { openIncident, resolvedIncident, withReport } from '#src/demo/incidents.ts';
 import type { DemoContext, IncidentInput } from '#src/demo/incidents.ts';
 import { demoMaintenance } from '#src/demo/maintenance.ts';
 import type { IncidentScenario } from '#src/demo/messages.ts';
@@ -54,10 +55,11 @@ export function generateDemoHistory(now: Date): ImportInput {
   const maintenance = demoMaintenance(ctx, months.map((m) => m.key), anchor, cutoff);
   // Not the last complete month: an incident there may run into the cutoff and be dropped.
   const severeMonths = ctx.rng.sample(months.slice(0, DEMO_HISTORY_MONTHS - 1).map((m) => m.key), 2);
+  const reportedMonth = [...severeMonths].sort().at(-1);
   const incidents: IncidentInput[] = [];
   const outages: OutageInput[] = [...maintenance.outages];
   for (const month of months) {
-    const built = monthIncidents(ctx, month, cutoff, severeMonths.includes(month.key));
+    const built = monthIncidents(ctx, month, cutoff, severeMonths.includes(month.key), month.key === reportedMonth);
     incidents.push(...built.incidents);
     outages.push(...built.outages);
   }
@@ -86,9 +88,10 @@ function lightOnly(scenario: IncidentScenario): boolean {
 
 /**
  * 3–6 incidents in a complete month (pro rata in the month in progress); about one in
- * five of category 2. In a severe month the first is a long category 2 outage.
+ * five of category 2. In a severe month the first is a long category 2 outage, with its
+ * report published when `reported`.
  */
-function monthIncidents(ctx: DemoContext, month: MonthSpan, cutoff: number, severe: boolean): { incidents: IncidentInput[]; outages: OutageInput[] } {
+function monthIncidents(ctx: DemoContext, month: MonthSpan, cutoff: number, severe: boolean, reported: boolean): { incidents: IncidentInput[]; outages: OutageInput[] } {
   const { rng } = ctx;
   const { start, end } = monthRange(month.key);
   const share = (month.end - month.start) / (end - start);
@@ -105,16 +108,17 @@ function monthIncidents(ctx: DemoContext, month: MonthSpan, cutoff: number, seve
     // Dropped when it would still be running at the cutoff (the month in progress).
     const built = resolvedIncident(ctx, `demo-inc-${month.key}-${n + 1}`, scenario, reportedAt, cutoff, forced);
     if (!built) return;
-    result.incidents.push(built.incident);
+    const { report } = scenario;
+    result.incidents.push(forced && reported && report ? withReport(built.incident, report) : built.incident);
     result.outages.push(...built.outages);
   });
   return result;
 }
 
-/** A severe incident needs a first-stage major outage on a product with a target to miss. */
+/** A severe incident needs a first-stage major outage on a product with a target to miss, and a report to publish. */
 function severeFits(scenario: IncidentScenario): boolean {
   const [product, steps] = Object.entries(scenario.impacts)[0]!;
-  return product !== 'connectivity' && steps[0] === 'major_outage';
+  return product !== 'connectivity' && steps[0] === 'major_outage' && scenario.report !== undefined;
 }
 
 /** Category 2 any time of day or week; category 1 mostly on weekday office hours. */

@@ -6,7 +6,8 @@ import { STATUS_RANK } from '#src/domain/vocabulary.ts';
 import type { Impact, IncidentStatus } from '#src/domain/vocabulary.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { addOfficeHours } from '#src/sla/office-hours.ts';
-import { clockText, isoAmsterdam, wholeMinute } from '#src/demo/clock.ts';
+import { civilDateOf, clockText, isoAmsterdam, wallClock, wholeMinute } from '#src/demo/clock.ts';
+import { addDays, isoWeekday } from '#src/time/zone.ts';
 import { MINUTE_MS } from '#src/time/units.ts';
 import { PROGRESS_UPDATES, STILL_MONITORING } from '#src/demo/messages.ts';
 import type { Bilingual, IncidentScenario } from '#src/demo/messages.ts';
@@ -196,4 +197,17 @@ export function openIncident(ctx: DemoContext, id: string, scenario: IncidentSce
   for (let n = 1; n < stages.length; n++) times.push(times[n - 1]! + rng.int(35, 70) * MINUTE_MS);
   const updates = composeUpdates(ctx, scenario, { times, stages }, false, anchor, false);
   return { incident: incidentOf(id, scenario, reportedAt, updates), outages: [] };
+}
+
+/**
+ * The incident with its report published: two days after the resolution at 14:00 in
+ * Amsterdam, or on the Monday after when that falls in a weekend (the NOC writes reports
+ * on working days). Never later than a few days after the resolution.
+ */
+export function withReport(incident: IncidentInput, report: Bilingual): IncidentInput {
+  const resolved = civilDateOf(Date.parse(incident.updates.at(-1)!.at));
+  const day = addDays(resolved, 2);
+  const weekday = isoWeekday(day);
+  const publishedAt = wallClock(day, 14, 0, weekday > 5 ? 8 - weekday : 0);
+  return { ...incident, report: { body: report.nl, bodyEn: report.en, publishedAt: isoAmsterdam(publishedAt) } };
 }

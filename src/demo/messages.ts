@@ -1,7 +1,8 @@
 // The shape of the demo incident texts (scenarios-major.ts, scenarios-minor.ts): a
 // collective incident a hosted-VoIP provider really has, with a Dutch NOC update per stage
 // and its English version, and the impact per product at each stage (the story improves:
-// outage → partial → degraded). Also the texts of updates that repeat a stage.
+// outage → partial → degraded), and for the category 2 scenarios that can be a month's
+// severe incident the report published afterwards. Also the texts of updates that repeat a stage.
 // "{since}" in a text is replaced by an Amsterdam clock time shortly before the update.
 import type { Impact } from '#src/domain/vocabulary.ts';
 import type { DemoProduct } from '#src/demo/products.ts';
@@ -22,6 +23,8 @@ export interface IncidentScenario {
   identified: Bilingual;
   monitoring: Bilingual;
   resolved: Bilingual;
+  /** The report (reason for outage) published after a severe incident: what happened, the cause, the measures. */
+  report?: Bilingual;
 }
 
 export const DOWN_THEN_BETTER: StageImpacts = ['major_outage', 'partial_outage', 'degraded_performance'];

@@ -1,6 +1,7 @@
 // Demo incidents of category 2 (SLA §2.2: large impact, more than 10 % of calls): the
 // collective outages a hosted-VoIP provider's 24/7 watch handles. Dutch NOC updates per
-// stage with their English versions; see messages.ts for the shape.
+// stage with their English versions, and the report published after each that can be a
+// month's severe incident (an outage of a product with a target); see messages.ts for the shape.
 import type { IncidentScenario } from '#src/demo/messages.ts';
 import { DOWN_THEN_BETTER, PARTIAL_THEN_BETTER, PARTIAL_THEN_GONE } from '#src/demo/messages.ts';
 
@@ -25,6 +26,10 @@ export const MAJOR_SCENARIOS: readonly IncidentScenario[] = [
       nl: 'De storing is opgelost. De getroffen registrar is hersteld en weer aan het cluster toegevoegd. Excuses voor het ongemak.',
       en: 'The incident has been resolved. The affected registrar has been repaired and added back to the cluster. We apologise for the inconvenience.',
     },
+    report: {
+      nl: 'Wat er gebeurde: een van de twee registrar-servers van het VOIPNOW-platform raakte overbelast en weigerde nieuwe registraties. Toestellen en SIP-trunks die zich in die periode opnieuw registreerden, konden niet bellen of gebeld worden.\n\nOorzaak: een geheugenlek in de module die registraties bijhoudt. Het lek trad alleen op bij veel gelijktijdige herregistraties. De bewaking sloeg alarm, maar zette het verkeer niet automatisch om naar de tweede registrar.\n\nMaatregelen: de leverancier heeft een correctie geleverd, die op beide registrars is geïnstalleerd. De bewaking zet het verkeer voortaan zelf om zodra een registrar registraties weigert, en wij testen elke nieuwe versie met een piek aan herregistraties.',
+      en: 'What happened: one of the two registrar servers of the VOIPNOW platform was overloaded and refused new registrations. Handsets and SIP trunks that registered again in that period could not make or receive calls.\n\nCause: a memory leak in the module that keeps track of registrations. The leak only occurred with many simultaneous re-registrations. Monitoring raised an alarm, but did not move traffic to the second registrar automatically.\n\nMeasures: the vendor has supplied a fix, installed on both registrars. Monitoring now moves the traffic itself as soon as a registrar refuses registrations, and we test every new version with a peak of re-registrations.',
+    },
   },
   {
     category: 2,
@@ -46,6 +51,10 @@ export const MAJOR_SCENARIOS: readonly IncidentScenario[] = [
       nl: 'De carrier heeft de storing verholpen en het verkeer loopt weer via de normale route. De storing is opgelost.',
       en: 'The carrier has fixed the fault and traffic is back on its normal route. The incident has been resolved.',
     },
+    report: {
+      nl: 'Wat er gebeurde: uitgaande gesprekken naar mobiele nummers mislukten voor een groot deel van onze klanten. Gesprekken naar vaste nummers en inkomende gesprekken werkten normaal.\n\nOorzaak: na een configuratiewijziging bij onze carrier viel hun interconnectie naar de mobiele netwerken uit. Omdat de carrier de gesprekken niet weigerde maar onbeantwoord liet, bleef ons platform ze over deze route aanbieden.\n\nMaatregelen: gesprekken naar mobiele nummers gaan voortaan automatisch via de tweede carrier zodra het aandeel mislukte gesprekken op een route oploopt. De carrier meldt wijzigingen aan de interconnectie vooraf bij ons NOC.',
+      en: 'What happened: outgoing calls to mobile numbers failed for a large share of our customers. Calls to landlines and incoming calls worked normally.\n\nCause: after a configuration change at our carrier, its interconnect to the mobile networks failed. Because the carrier left the calls unanswered instead of refusing them, our platform kept offering them over this route.\n\nMeasures: calls to mobile numbers now move to the second carrier automatically as soon as the share of failed calls on a route rises. The carrier announces changes to the interconnect to our NOC beforehand.',
+    },
   },
   {
     category: 2,
@@ -66,6 +75,10 @@ export const MAJOR_SCENARIOS: readonly IncidentScenario[] = [
     resolved: {
       nl: 'De storing is opgelost. Certificaten worden voortaan automatisch vernieuwd en bewaakt.',
       en: 'The incident has been resolved. Certificates are now renewed and monitored automatically.',
+    },
+    report: {
+      nl: 'Wat er gebeurde: gesprekken via Microsoft Teams Direct Routing kwamen niet tot stand, inkomend noch uitgaand.\n\nOorzaak: het TLS-certificaat waarmee een van onze SBC’s zich bij Microsoft aanmeldt, was verlopen, waarop Microsoft de SIP-verbinding weigerde. De vernieuwing van dit certificaat was met de hand ingepland en is niet uitgevoerd.\n\nMaatregelen: alle certificaten van de SBC’s worden nu automatisch vernieuwd. De bewaking waarschuwt dertig dagen voordat een certificaat verloopt en controleert elk uur of Microsoft de verbinding met elke SBC accepteert.',
+      en: 'What happened: calls through Microsoft Teams Direct Routing did not connect, inbound or outbound.\n\nCause: the TLS certificate with which one of our SBCs identifies itself to Microsoft had expired, and Microsoft refused the SIP connection. The renewal of this certificate had been scheduled by hand and was not carried out.\n\nMeasures: every SBC certificate is now renewed automatically. Monitoring warns thirty days before a certificate expires and checks every hour that Microsoft accepts the connection with each SBC.',
     },
   },
   {
@@ -106,6 +119,10 @@ export const MAJOR_SCENARIOS: readonly IncidentScenario[] = [
       en: 'All 3CX systems have been reachable again since {since}. We are keeping an eye on the platform.',
     },
     resolved: { nl: 'Het opslagcluster is hersteld. De storing is opgelost.', en: 'The storage cluster has been repaired. The incident has been resolved.' },
+    report: {
+      nl: 'Wat er gebeurde: een deel van de gehoste 3CX-centrales was niet bereikbaar. Gebruikers konden niet bellen en de 3CX-app maakte geen verbinding.\n\nOorzaak: in het opslagcluster van het 3CX-hostingplatform vielen kort na elkaar twee schijven uit. Het herstel van de eerste schijf maakte het cluster zo traag dat de centrales erop vastliepen.\n\nMaatregelen: de centrales zijn op een ander cluster gestart en het getroffen cluster heeft extra schijven gekregen. Het herstel van een schijf krijgt voortaan minder voorrang dan het verkeer van de centrales, en wij vervangen schijven zodra ze fouten beginnen te melden.',
+      en: "What happened: some hosted 3CX systems were unreachable. Users could not make calls and the 3CX app did not connect.\n\nCause: two disks in the storage cluster of the 3CX hosting platform failed shortly after each other. Rebuilding the first disk made the cluster so slow that the systems on it stalled.\n\nMeasures: the systems were started on another cluster and the affected cluster has been given extra disks. Rebuilding a disk now takes a lower priority than the systems' traffic, and we replace disks as soon as they start reporting errors.",
+    },
   },
   {
     category: 2,

@@ -112,7 +112,7 @@ describe('the feeds of the built app', () => {
     expect(incidents.items.length).toBeLessThanOrEqual(50);
     const dates = incidents.items.map((i) => Date.parse(i.pubDate));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    for (const item of incidents.items) expect(item.link).toMatch(/^https:\/\/status\.voizxl\.test\/incidents\/\d+#update-\d+$/);
+    for (const item of incidents.items) expect(item.link).toMatch(/^https:\/\/status\.voizxl\.test\/incidents\/\d+#(update-\d+|report)$/);
     const maintenance = parseRss(await (await get('/en/maintenance.rss')).text());
     expect(maintenance.language).toBe('en');
     for (const item of maintenance.items) expect(item.link).toMatch(/^https:\/\/status\.voizxl\.test\/en\/maintenance\/\d+$/);

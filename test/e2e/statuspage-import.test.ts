@@ -3,7 +3,8 @@
 // `npm run -s import:statuspage` into a fresh database on the other driver; the app on
 // that database is then read into a fresh embedded one. Each time the target's
 // incidents.json and scheduled-maintenances.json list the same incidents with the same
-// updates (ids and links aside, which are the target's own), and a second run changes
+// updates and postmortems (ids and links aside, which are the target's own; the source
+// publishes and corrects a report through its write API first), and a second run changes
 // nothing. Only loopback traffic.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,9 +56,14 @@ describe('npm run import:statuspage from a running instance of this app', () => 
   let middle: RunningServer | undefined;
   let first: Target;
   let second: Target;
+  let token: string;
 
   beforeAll(async () => {
-    source = await startServer({ DATA_DIR: sourceDir });
+    // A token on the source before its first start (users are no history: the demo still comes).
+    const env = { DATA_DIR: sourceDir };
+    expect((await run('user', ['add', 'noc@example.nl', '--name', 'NOC', '--role', 'operator'], env, 'correct horse battery staple\n')).code).toBe(0);
+    token = (await run('token', ['create', 'noc@example.nl', '--name', 'report'], env)).stdout.trim();
+    source = await startServer(env);
     first = await target(drivers.at(-1)!);
     second = await target('pglite');
   });
@@ -69,9 +75,27 @@ describe('npm run import:statuspage from a running instance of this app', () => 
     rmSync(sourceDir, { recursive: true, force: true });
   });
 
-  it(`moves the demo history from the embedded database to ${drivers.at(-1)} and back, the same incidents with the same updates each time`, async () => {
+  it(`moves the demo history from the embedded database to ${drivers.at(-1)} and back, the same incidents with the same updates and reports each time`, async () => {
+    // The source's newest resolved incident gets a report, published and then corrected.
+    const listed = (await fetchDocument(source, 'incidents')).incidents as Item[];
+    const resolved = listed.find((i) => i.status === 'resolved')!;
+    const id = /\/incidents\/(\d+)$/.exec(resolved.shortlink)![1];
+    const body = 'Een defecte switch in Amsterdam.\n\nVervangen.';
+    for (const text of ['Een defecte switch.', body]) {
+      const put = await fetch(`${source.url}/api/v1/incidents/${id}/postmortem`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ body: text, bodyEn: 'A faulty switch.', published: true }),
+      });
+      expect(put.status, await put.text()).toBe(200);
+    }
+
     const before = { incidents: await fetchDocument(source, 'incidents'), maintenances: await fetchDocument(source, 'scheduled-maintenances') };
     expect(before.incidents.incidents).toHaveLength(50);
+    const reported = (before.incidents.incidents as Item[]).filter((i) => i.postmortem_body !== null);
+    const written = reported.find((i) => i.id === resolved.id)!;
+    expect(written).toMatchObject({ status: 'postmortem', postmortem_body: body });
+    expect(written.postmortem_body_last_updated_at).not.toBe(written.postmortem_published_at);
     const imported = await run('import-statuspage', [source.url], first.env);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
@@ -79,7 +103,7 @@ describe('npm run import:statuspage from a running instance of this app', () => 
     expect(imported.stdout).toBe(
       `${source.url}: imported 0 outage(s), ${maintenances} maintenance(s), 50 incident(s), 0 KPI month(s), 0 product setting(s); ${50 + maintenances} item(s) created or changed.\n`,
     );
-    expect(await first.inspect(countRows)).toMatchObject({ incidents: 50, maintenances, outages: 0, notification_events: 0 });
+    expect(await first.inspect(countRows)).toMatchObject({ incidents: 50, incident_reports: reported.length, maintenances, outages: 0, notification_events: 0 });
 
     // A second run changes nothing: not a row, not a version, not an audit entry.
     const dump = await first.inspect(dumpTables);
@@ -93,6 +117,9 @@ describe('npm run import:statuspage from a running instance of this app', () => 
     const same = async (server: RunningServer, name: StatuspageDocument) => expect(comparable(await fetchDocument(server, name)), name).toEqual(comparable(await fetchDocument(source, name)));
     await same(middle, 'incidents');
     await same(middle, 'scheduled-maintenances');
+    // The report with its publication and correction (the English text stays behind: one language a page).
+    const moved = ((await fetchDocument(middle, 'incidents')).incidents as Item[]).find((i) => i.name === written.name && i.created_at === written.created_at);
+    expect(moved).toMatchObject({ status: 'postmortem', postmortem_body: body, postmortem_published_at: written.postmortem_published_at, postmortem_body_last_updated_at: written.postmortem_body_last_updated_at });
 
     // And back into a fresh embedded database, read by the same loader the route uses.
     const back = await run('import-statuspage', [middle.url], second.env);

@@ -159,9 +159,29 @@ describe.each(MOMENTS.map((now) => [now.toISOString(), now] as const))('demo his
     }
   });
 
+  it('publishes the report of one severe incident of the past months, on a working day at 14:00 after its resolution, in both languages', () => {
+    const reported = doc.incidents.filter((i) => i.report);
+    expect(reported).toHaveLength(1);
+    const incident = reported[0]!;
+    const report = incident.report!;
+    const resolvedAt = incident.updates.at(-1)!.at;
+    expect([incident.category, incident.updates.at(-1)!.status]).toEqual([2, 'resolved']);
+    // The severe incident: its first update a major outage on a product with a target.
+    expect(Object.entries(incident.updates[0]!.impacts).some(([slug, impact]) => impact === 'major_outage' && TARGETS[slug] !== null)).toBe(true);
+    // Two days after the resolution, or the Monday after (four days at most), at 14:00.
+    const published = wall(report.publishedAt);
+    expect([published.weekday === 'Sat' || published.weekday === 'Sun', published.minutes]).toEqual([false, 14 * 60]);
+    expect(+report.publishedAt - +resolvedAt).toBeGreaterThan(DAY);
+    expect(+report.publishedAt - +resolvedAt).toBeLessThan(4 * DAY + 15 * HOUR);
+    // Of the past months: the later of the two severe months, never the last complete one.
+    expect(+now - +report.publishedAt).toBeGreaterThan(14 * DAY);
+    expect([report.body.split('\n\n').length, report.bodyEn!.split('\n\n').length]).toEqual([3, 3]);
+    expect([report.body.startsWith('Wat er gebeurde: '), report.bodyEn!.startsWith('What happened: '), report.editedAt]).toEqual([true, true, undefined]);
+  });
+
   it('keeps everything but upcoming maintenance at or before now', () => {
     const instants = [
-      ...doc.incidents.flatMap((i) => [i.reportedAt, ...i.updates.map((u) => u.at)]),
+      ...doc.incidents.flatMap((i) => [i.reportedAt, ...i.updates.map((u) => u.at), ...(i.report ? [i.report.publishedAt] : [])]),
       ...doc.outages.flatMap((o) => [o.start, o.end!]),
       ...doc.maintenances.flatMap((m) => (m.start > now ? [m.announcedAt!] : [m.start, m.end, ...(m.announcedAt ? [m.announcedAt] : [])])),
     ];
