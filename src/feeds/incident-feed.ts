@@ -67,7 +67,7 @@ export function buildIncidentFeed(input: IncidentFeedInput): string {
       title: t.incidentReport.feedTitle(localized(r.incident.title, r.incident.titleEn, locale)),
       html: textToHtml(localized(r.body, r.bodyEn, locale)),
       link: absoluteUrl(siteUrl, incidentReportPath(locale, r.incident.id)),
-      guid: incidentReportGuid(r.incident.id, siteUrl),
+      guid: incidentReportGuid(r.incident.id, locale, siteUrl),
       date: r.publishedAt,
       categories: [...r.products.map((p) => p.name[locale]), t.incident.category(r.incident.category)],
     });
@@ -75,9 +75,9 @@ export function buildIncidentFeed(input: IncidentFeedInput): string {
   return buildRss(rssChannel('incidents', input, INCIDENT_FEED_TTL_MINUTES), items);
 }
 
-/** One per incident: a correction of the report is the same item with a new text. */
-export function incidentReportGuid(incidentId: number, siteUrl: string): string {
-  return `incident-${incidentId}-report@${new URL(siteUrl).host}`;
+/** One per incident and language: a correction of the report is the same item with a new text. */
+export function incidentReportGuid(incidentId: number, locale: Locale, siteUrl: string): string {
+  return itemGuid(`incident-${incidentId}-report`, locale, siteUrl);
 }
 
 function updateHtml(u: FeedIncidentUpdate, locale: Locale): string {

@@ -149,13 +149,12 @@ describe('npm run import:statuspage from a page shaped like Statuspage', () => {
       expect(done.stderr).toBe('');
       expect(done.stdout.split('\n')).toEqual([
         `${page.url}: note: maintenance w4e5r6t7y8u9 "Onderhoud website" is left out: the map leaves out each of its components`,
-        `${page.url}: note: 1 postmortem update(s) left out: bring postmortems in through the write API`,
         `${page.url}: note: 1 resolution(s) followed by more updates imported as "monitoring": nothing may follow a resolution here`,
         `${page.url}: imported 0 outage(s), 3 maintenance(s), 6 incident(s), 0 KPI month(s), 0 product setting(s); 9 item(s) created or changed.`,
         '',
       ]);
       // Only what this run wrote: the refused one before it wrote nothing.
-      expect(await where.inspect(countRows)).toMatchObject({ incidents: 6, maintenances: 3 });
+      expect(await where.inspect(countRows)).toMatchObject({ incidents: 6, incident_reports: 1, maintenances: 3 });
 
       writeFileSync(map, JSON.stringify({ '3CX Hosted': 3 }));
       const badMap = await run('import-statuspage', [page.url, '--products', map], where.env);

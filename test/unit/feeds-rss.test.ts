@@ -93,7 +93,7 @@ describe('the incident feed', () => {
     });
     // In English, the English title and (without an English text) the Dutch report.
     const english = parseRss(incidentFeed([], { locale: 'en', reports: [report] }));
-    expect(english.items[0]).toMatchObject({ title: 'Report: VOIPNOW outage', link: 'https://status.voizxl.nl/en/incidents/9#report' });
+    expect(english.items[0]).toMatchObject({ title: 'Report: VOIPNOW outage', link: 'https://status.voizxl.nl/en/incidents/9#report', guid: 'incident-9-report.en@status.voizxl.nl' });
   });
 
   it('uses the English texts under /en/, the Dutch ones where no English exists', () => {
