@@ -1,6 +1,7 @@
 // The thin shell of the feeds: load the rows through a read model, build the document with
-// a pure builder, answer with the HTTP caching of conditional.ts. Every feed route calls
+// a pure builder, answer with the HTTP caching of src/http/conditional.ts. Every feed route calls
 // serveFeed; renderFeed is the same without HTTP (the benchmark uses it).
+import { conditionalResponse, type Representation } from '#src/http/conditional.ts';
 import type { RequestContext } from '#src/http/context.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
@@ -8,7 +9,6 @@ import { isMonthKey, monthRange, type MonthKey } from '#src/time/zone.ts';
 import { loadIncidentFeedData } from '#src/feeds/load-incidents.ts';
 import { loadCalendarData, loadMaintenanceFeedData } from '#src/feeds/load-maintenance.ts';
 import { buildCalendar } from './calendar.ts';
-import { conditionalResponse, type Representation } from './conditional.ts';
 import { buildIncidentFeed } from './incident-feed.ts';
 import type { FeedKind } from './links.ts';
 import { buildMaintenanceFeed } from './maintenance-feed.ts';
@@ -65,5 +65,5 @@ export async function serveFeed(request: Request, context: RequestContext, feed:
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
   }
-  return conditionalResponse(request, representation);
+  return conditionalResponse(request, representation, context.now);
 }

@@ -258,4 +258,19 @@ export const nl: Messages = {
     text: 'Deze pagina bestaat niet (meer). Misschien zoekt u de actuele status of de storingshistorie.',
     home: 'Naar de actuele status',
   },
+  requests: {
+    badParameter: (name, value, rule) => `Ongeldige parameter "${name}" ("${value}"): ${rule}.`,
+    rules: {
+      wholeNumber: 'moet een heel getal vanaf 1 zijn',
+      month: 'moet een maand zijn, als JJJJ-MM',
+      slug: 'moet uit kleine letters, cijfers en streepjes bestaan',
+      text: 'mag hoogstens 500 tekens lang zijn',
+    },
+    badAddress: 'Dit adres is niet te lezen.',
+    notFound: 'Niet gevonden.',
+    methodNotAllowed: (allow) => `Deze methode kan hier niet. Wel: ${allow}.`,
+    notImplemented: (method) => `De methode ${method} kent deze server niet.`,
+    writesUnavailable: 'De database antwoordt nu niet; er is niets opgeslagen. Probeer het zo opnieuw.',
+    noEarlierCopy: 'De statuspagina kan haar gegevens nu niet bereiken en heeft geen eerdere versie van deze pagina. Probeer het zo opnieuw.',
+  },
 };
