@@ -49,6 +49,11 @@ export interface RouteDeclaration {
   methods: readonly DeclaredMethod[];
   /** GET answers rendered once per published state and kept (src/server/response-cache.ts). */
   cached: boolean;
+  /**
+   * Who may frame it, as CSP frame-ancestors sources (e.g. "*" for an embed); X-Frame-Options
+   * is then left off. Nobody when absent.
+   */
+  frameAncestors?: string;
   /** The route answers OPTIONS itself (the public JSON's CORS preflight). */
   ownOptions?: boolean;
   /** Path parameters ("[id]") and their rules: a value that breaks one is a 404 without a render. */

@@ -23,7 +23,8 @@ export function inlineHashes(html: string): InlineHashes {
   return { scripts: unique(INLINE_SCRIPT), styles: unique(INLINE_STYLE), styleAttributes: STYLE_ATTRIBUTE.test(html) };
 }
 
-export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes): string {
+/** `frameAncestors`: who may frame the page (a route's declaration may allow it, e.g. an embed); nobody by default. */
+export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes, frameAncestors = "'none'"): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self'${inline.scripts.map((h) => ` ${h}`).join('')}`,
@@ -35,7 +36,7 @@ export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes): st
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
     ...(siteUrl.startsWith('https:') ? ['upgrade-insecure-requests'] : []),
   ];
   return directives.join('; ');
@@ -54,4 +55,4 @@ export function securityHeaders(siteUrl: string): [string, string][] {
 }
 
 /** The policy of a response rendered for one request (console, API): no inline code at all. */
-export const strictPolicy = (siteUrl: string) => contentSecurityPolicy(siteUrl, { scripts: [], styles: [], styleAttributes: false });
+export const strictPolicy = (siteUrl: string, frameAncestors?: string) => contentSecurityPolicy(siteUrl, { scripts: [], styles: [], styleAttributes: false }, frameAncestors);

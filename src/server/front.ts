@@ -96,7 +96,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
       return refuse(req, res, { status: 404, path: key }, match.route.kind, match.locale);
     }
     const follower = renders.pending(key);
-    const rendering = follower ?? renders.start(key, published.key, entry);
+    const rendering = follower ?? renders.start(key, published.key, entry, match.route.frameAncestors);
     try {
       const fresh = await (entry ? withBudget(rendering, config.queryBudgetMs, `rendering ${key}`) : rendering);
       // MISS: this request's render; HIT: it waited for the one another request started.
@@ -134,6 +134,8 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
     const match = router.match(target.pathname);
     if (!match) return serveUnrouted(req, res, target.pathname, method);
     const { route, locale } = match;
+    // A route that may be framed (an embed) says by whom in its own policy.
+    if (route.frameAncestors) res.removeHeader('X-Frame-Options');
     const verdict = checkMethod(method, route.methods);
     if (!verdict.ok) return refuse(req, res, { status: verdict.status, method, allow: verdict.allow }, route.kind, locale);
     if (method === 'OPTIONS' && !route.ownOptions) {
@@ -156,7 +158,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
         published.invalidate();
       });
     }
-    res.setHeader('Content-Security-Policy', passthroughPolicy);
+    res.setHeader('Content-Security-Policy', route.frameAncestors ? strictPolicy(config.siteUrl, route.frameAncestors) : passthroughPolicy);
     await handler(req, res);
   }
 

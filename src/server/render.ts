@@ -56,7 +56,7 @@ export class Renders {
   }
 
   /** Renders `key` (its canonical address) in `state`: into the cache when it may be kept. */
-  start(key: string, state: string, previous: CachedResponse | undefined): Promise<CachedResponse | Rendered> {
+  start(key: string, state: string, previous: CachedResponse | undefined, frameAncestors?: string): Promise<CachedResponse | Rendered> {
     const { handler, cache, siteUrl, clock } = this.options;
     const request = renderRequest(key, this.host);
     const capture = new CaptureResponse(request);
@@ -65,7 +65,7 @@ export class Renders {
       const rendered = await capture.done;
       if (rendered.status >= 500) throw new Error(`the render of ${key} answered ${rendered.status}`);
       if (!cacheable(rendered)) return rendered;
-      const entry = await entryOf(key, rendered, state, +clock(), previous, siteUrl);
+      const entry = await entryOf(key, rendered, state, +clock(), previous, siteUrl, frameAncestors);
       cache.set(entry);
       return entry;
     })();

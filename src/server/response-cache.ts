@@ -51,7 +51,7 @@ export interface CachedResponse {
 }
 
 /** Makes an entry of a render: compressed forms, tag, policy. */
-export async function entryOf(key: string, rendered: Rendered, state: string, now: number, previous: CachedResponse | undefined, siteUrl: string): Promise<CachedResponse> {
+export async function entryOf(key: string, rendered: Rendered, state: string, now: number, previous: CachedResponse | undefined, siteUrl: string, frameAncestors?: string): Promise<CachedResponse> {
   const headers: [string, string][] = [];
   for (const [name, value] of Object.entries(rendered.headers)) {
     if (!TRANSFER_HEADERS.has(name)) headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
@@ -70,7 +70,7 @@ export async function entryOf(key: string, rendered: Rendered, state: string, no
   let lastModified = ownModified ? Date.parse(ownModified) : Math.floor(now / 1000) * 1000;
   if (!ownModified && previous && previous.etag !== etag && lastModified <= previous.lastModified) lastModified = previous.lastModified + 1000;
   const html = (own('content-type') ?? '').startsWith('text/html');
-  const csp = contentSecurityPolicy(siteUrl, html ? inlineHashes(rendered.body.toString('utf8')) : { scripts: [], styles: [], styleAttributes: false });
+  const csp = contentSecurityPolicy(siteUrl, html ? inlineHashes(rendered.body.toString('utf8')) : { scripts: [], styles: [], styleAttributes: false }, frameAncestors);
   return { key, status: rendered.status, headers, body: rendered.body, gzip: gz, br, etag, lastModified, renderedAt: now, state, csp, bytes: rendered.body.byteLength + gz.byteLength + br.byteLength + key.length * 2 + 512 };
 }
 
