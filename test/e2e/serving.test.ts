@@ -8,23 +8,13 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createToken } from '#src/auth/users.ts';
+import { PASSWORD, tokenFor, writer } from '../support/api-writer.ts';
 import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { relayTo, type DatabaseRelay } from '../support/db-proxy.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { run, target, type Target } from '../support/targets.ts';
+import { target, type Target } from '../support/targets.ts';
 
-const PASSWORD = 'correct horse battery staple';
 const serverUrl = process.env.TEST_DATABASE_URL;
-
-/** An admin (the command line migrates the empty database) and an all-scopes token, before the server opens it. */
-async function tokenFor(where: Target): Promise<string> {
-  const added = await run('user', ['add', 'noc@example.nl', '--name', 'NOC', '--role', 'admin'], where.env, `${PASSWORD}\n`);
-  expect(added.code, added.stderr).toBe(0);
-  return where.inspect(async (db) => (await createToken({ db, actor: { kind: 'system', name: 'cli' }, now: new Date() }, { email: 'noc@example.nl', name: 'curl' })).token);
-}
-
-const writer = (server: () => RunningServer, token: string) => (path: string, body: unknown) =>
-  fetch(`${server().url}/api/v1${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Whether `probe` holds within `ms`, asking every 200 ms. */
 async function eventually(probe: () => Promise<boolean>, ms: number): Promise<boolean> {
