@@ -45,7 +45,7 @@ export const products = pgTable(
     position: integer('position').notNull(),
     /** Availability target in percent (99.95); null = best effort, compared with nothing. */
     availabilityTarget: doublePrecision('availability_target'),
-    /** Time before this moment is part of no availability period (SLA.md). */
+    /** Time before this moment is part of no availability period (docs/sla.md#measured-since). */
     measuredSince: utc('measured_since').notNull(),
   },
   (t) => [

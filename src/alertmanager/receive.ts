@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { outages, products } from '#db/schema.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import { notifyStatusChanges, productStatuses } from '#src/outbox/enqueue.ts';
-import { IMPACTS, type Impact } from '#src/domain/vocabulary.ts';
+import { IMPACTS, type Impact, isOneOf } from '#src/domain/vocabulary.ts';
 
 const alert = z.looseObject({
   status: z.enum(['firing', 'resolved'], { error: 'must be firing or resolved' }),
@@ -35,7 +35,8 @@ export interface AlertReport {
   skipped: { fingerprint: string; reason: string }[];
 }
 
-const HARMLESS = new Set<string>(['operational']);
+/** What an alert's `impact` label may name: any impact but operational, which would open an outage of no impact. */
+const ALERT_IMPACTS = IMPACTS.filter((i): i is Exclude<Impact, 'operational'> => i !== 'operational');
 
 export async function receiveAlerts(ctx: CommandContext, settings: AlertSettings, input: unknown): Promise<AlertReport> {
   const payload = parseInput(alertmanagerPayload, input);
@@ -53,9 +54,9 @@ export async function receiveAlerts(ctx: CommandContext, settings: AlertSettings
         continue;
       }
       const labelled = a.labels.impact;
-      const impact = labelled && (IMPACTS as readonly string[]).includes(labelled) && !HARMLESS.has(labelled) ? (labelled as Impact) : settings.severities[a.labels.severity ?? ''];
+      const impact = isOneOf(ALERT_IMPACTS, labelled) ? labelled : settings.severities[a.labels.severity ?? ''];
       if (!impact) {
-        report.skipped.push({ fingerprint: a.fingerprint, reason: `no impact: label "impact" is not one of degraded_performance, partial_outage, major_outage and severity "${a.labels.severity ?? ''}" is not mapped` });
+        report.skipped.push({ fingerprint: a.fingerprint, reason: `no impact: label "impact" is not one of ${ALERT_IMPACTS.join(', ')} and severity "${a.labels.severity ?? ''}" is not mapped` });
         continue;
       }
       // An alert that began "in the future" (a skewed Prometheus clock) begins now.

@@ -3,6 +3,7 @@
 // per-token rate (429 with Retry-After), the JSON body (400/413/415), Idempotency-Key on
 // POST, If-Match, and CommandError → status. Anything unexpected is logged without the
 // request's content and answered 500 without a stack trace.
+import { parseId } from '#src/domain/ids.ts';
 import type { APIContext, APIRoute } from 'astro';
 import type { TokenScope } from '#src/domain/actor.ts';
 import { authenticateBearer, type TokenRefusal } from '#src/auth/authenticate.ts';
@@ -111,7 +112,7 @@ export const methodNotAllowed: APIRoute = ({ routePattern }) => {
 
 /** A path id: a positive whole number, else the resource cannot exist (404). */
 export function pathId(value: string | undefined, what: string): number {
-  const id = /^\d{1,9}$/.test(value ?? '') ? Number(value) : 0;
+  const id = parseId(value) ?? 0;
   if (id < 1) throw new CommandError('not_found', `${what} ${value} does not exist`);
   return id;
 }

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '#db/client.ts';
 import { apiTokens, users } from '#db/schema.ts';
 import { TOKEN_SCOPES, type Actor, type TokenScope } from '#src/domain/actor.ts';
+import { isOneOf } from '#src/domain/vocabulary.ts';
 import { TOKEN_SHAPE, hashToken } from './secrets.ts';
 
 export type TokenRefusal = 'missing' | 'malformed' | 'unknown' | 'expired' | 'revoked' | 'disabled';
@@ -29,7 +30,7 @@ export async function authenticateBearer(db: Queryable, authorization: string | 
   if (!row.token.lastUsedAt || +now - +row.token.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
   }
-  const scopes = row.token.scopes.filter((s): s is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(s));
+  const scopes = row.token.scopes.filter((s): s is TokenScope => isOneOf(TOKEN_SCOPES, s));
   return {
     ok: true,
     actor: { kind: 'user', userId: row.user.id, email: row.user.email, role: row.user.role, token: { id: row.token.id, prefix: row.token.prefix, scopes } },

@@ -11,7 +11,8 @@ import { availabilityReport, computeAvailability, withTarget, type MonthlyAvaila
 import { resolvedAt } from '#src/sla/incident-timers.ts';
 import { dailyStatuses, lastDays, type DayStatus } from '#src/sla/daily-status.ts';
 import { addMonths, monthKeyOf, monthStart, type MonthKey } from '#src/time/zone.ts';
-import { loadSlaHistory, rangeOfMonths, type ProductInfo, type SlaHistory } from './sla-history.ts';
+import type { ProductInfo } from '#src/products/load.ts';
+import { loadSlaHistory, rangeOfMonths, type SlaHistory } from './sla-history.ts';
 
 export const BAR_DAYS = 90;
 

@@ -11,19 +11,12 @@ import {
   maintenanceProducts,
   maintenances,
   outages,
-  productGroups,
-  products,
 } from '#db/schema.ts';
 import type { Impact, IncidentCategory } from '#src/domain/vocabulary.ts';
-import type { ImpactInterval, MaintenanceWindow, ProductAvailabilitySpec } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
+import { loadProducts, type ProductInfo } from '#src/products/load.ts';
 import { incidentImpactIntervals, type SnapshotUpdate } from '#src/sla/incident-timelines.ts';
 import { addMonths, monthStart, type MonthKey } from '#src/time/zone.ts';
-
-export interface ProductInfo extends ProductAvailabilitySpec {
-  id: number;
-  name: { nl: string; en: string };
-  group: { slug: string; name: { nl: string; en: string } };
-}
 
 export interface HistoryIncident {
   id: number;
@@ -47,22 +40,6 @@ export function rangeOfMonths(months: readonly MonthKey[], now: Date): { start: 
   const start = monthStart(addMonths(sorted[0]!, -11));
   const end = Math.min(monthStart(addMonths(sorted.at(-1)!, 1)), +now);
   return { start: new Date(start), end: new Date(Math.max(start, end)) };
-}
-
-export async function loadProducts(db: Database): Promise<ProductInfo[]> {
-  const rows = await db
-    .select({ product: products, group: productGroups })
-    .from(products)
-    .innerJoin(productGroups, eq(products.groupId, productGroups.id))
-    .orderBy(asc(productGroups.position), asc(products.position));
-  return rows.map(({ product, group }) => ({
-    id: product.id,
-    slug: product.slug,
-    name: { nl: product.nameNl, en: product.nameEn },
-    target: product.availabilityTarget,
-    measuredSince: +product.measuredSince,
-    group: { slug: group.slug, name: { nl: group.nameNl, en: group.nameEn } },
-  }));
 }
 
 /** Everything that affects availability between start and end. */

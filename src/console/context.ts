@@ -9,14 +9,15 @@ import type { CommandContext } from '#src/commands/run.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import type { Config } from '#src/config/environment.ts';
 import { readForm, type FormValues } from './forms.ts';
-import { consoleMessages, type ConsoleMessages } from './messages.ts';
+import type { ConsoleWords } from '#src/i18n/console-types.ts';
+import { messages } from '#src/i18n/messages.ts';
 
 export interface ConsoleRequest {
   db: Database;
   config: Config;
   now: Date;
   locale: Locale;
-  t: ConsoleMessages;
+  t: ConsoleWords;
   /** "/admin" or "/en/admin". */
   base: string;
   user: SignedIn;
@@ -29,7 +30,7 @@ export function consoleRequest(Astro: AstroGlobal): ConsoleRequest {
   // The middleware lets no console page run without a session, except sign-in and set-up.
   if (!user) throw new Error('consoleRequest on a page without a session');
   const actor: Actor = { kind: 'user', userId: user.userId, email: user.email, role: user.role };
-  return { db, config, now, locale, t: consoleMessages[locale], base: locale === 'en' ? '/en/admin' : '/admin', user, command: { db, actor, now } };
+  return { db, config, now, locale, t: messages[locale].console, base: locale === 'en' ? '/en/admin' : '/admin', user, command: { db, actor, now } };
 }
 
 /** The posted form, when its CSRF token is this session's; a CommandError otherwise. */

@@ -3,7 +3,7 @@
 // 429 with Retry-After while locked).
 import type { AstroGlobal } from 'astro';
 import { sessionCookie, type SessionSettings } from '#src/auth/sessions.ts';
-import type { ConsoleMessages } from './messages.ts';
+import type { ConsoleWords } from '#src/i18n/console-types.ts';
 
 export function safeNext(wanted: string | null, base: string): string {
   const path = wanted ?? '';
@@ -15,7 +15,7 @@ export function signedIn(location: string, settings: SessionSettings, cookieValu
 }
 
 /** Sets the status (and Retry-After) of a refused step; returns the message to show. */
-export function refused(Astro: AstroGlobal, result: { reason: 'failed' } | { reason: 'locked'; retryAfterSeconds: number }, t: ConsoleMessages, wrong: string): string {
+export function refused(Astro: AstroGlobal, result: { reason: 'failed' } | { reason: 'locked'; retryAfterSeconds: number }, t: ConsoleWords, wrong: string): string {
   if (result.reason === 'locked') {
     Astro.response.status = 429;
     Astro.response.headers.set('Retry-After', String(result.retryAfterSeconds));

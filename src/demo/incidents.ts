@@ -1,7 +1,7 @@
 // Builds one demo incident from a scenario: when the NOC responds and resolves (mostly
 // within the SLA §4 targets, now and then late), its 2–6 updates with statuses moving
 // investigating → identified → monitoring → resolved, and the product impacts per update
-// as import deltas (SLA.md "Incidents"). Category 1 runs on the office-hours clock.
+// as import deltas (docs/sla.md#incidents). Category 1 runs on the office-hours clock.
 import { STATUS_RANK } from '#src/domain/vocabulary.ts';
 import type { Impact, IncidentStatus } from '#src/domain/vocabulary.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';

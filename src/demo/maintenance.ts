@@ -1,4 +1,4 @@
-// The demo maintenance calendar, by the rules of SLA §2.1 / §6 (SLA.md "Maintenance"):
+// The demo maintenance calendar, by the rules of SLA §2.1 / §6 (docs/sla.md#maintenance):
 // regular work announced ≥ 14 days ahead inside Friday 20:00 – Saturday 03:00, necessary
 // work announced ≥ 24 h ahead inside 19:00–23:00, emergency work announced within the hour
 // before it starts, unannounced work under a minute. A window causes no downtime by

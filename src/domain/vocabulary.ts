@@ -1,17 +1,22 @@
 // The words of the SLA domain, in one place: the database schema, the SLA engine, the
 // pages and the feeds all import these lists instead of spelling them again.
-// Source for every list: ../shared/SLA.md (SLA §2.1, §2.2, §3.1, §6).
+// Source for every list: docs/sla.md (SLA §2.1, §2.2, §3.1, §6).
 
 /** Impact of an incident or outage on one product, from none to worst. */
 export const IMPACTS = ['operational', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
 export type Impact = (typeof IMPACTS)[number];
+
+/** Whether a word from outside (a label, a stored text) is one of a list's words: a type guard, so no cast follows. */
+export function isOneOf<T extends string>(words: readonly T[], value: string | undefined): value is T {
+  return value !== undefined && (words as readonly string[]).includes(value);
+}
 
 /** What a product can show on the page: an impact, or maintenance in progress. */
 export const PRODUCT_STATUSES = [...IMPACTS, 'under_maintenance'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 /**
- * Downtime weight per impact (SLA.md "Impact weights"): a major outage is full
+ * Downtime weight per impact (docs/sla.md#impact-weights): a major outage is full
  * unavailability; a partial outage counts 0.3, the convention of Atlassian Statuspage and
  * Instatus, configurable through IMPACT_WEIGHT_PARTIAL; degraded performance and
  * maintenance in progress count nothing.
@@ -40,7 +45,7 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const INCIDENT_CATEGORIES = [1, 2] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 
-/** SLA §2.1 / §6 maintenance types (SLA.md "Maintenance"). */
+/** SLA §2.1 / §6 maintenance types (docs/sla.md#maintenance). */
 export const MAINTENANCE_TYPES = ['regular', 'necessary', 'emergency', 'unannounced'] as const;
 export type MaintenanceType = (typeof MAINTENANCE_TYPES)[number];
 
@@ -55,7 +60,7 @@ export type MaintenanceChange = (typeof MAINTENANCE_CHANGES)[number];
 export const OUTAGE_SOURCES = ['nms', 'import', 'manual', 'demo', 'alertmanager'] as const;
 export type OutageSource = (typeof OUTAGE_SOURCES)[number];
 
-/** The zone every time on the page is shown in (SLA.md: all times Europe/Amsterdam). */
+/** The zone every time on the page is shown in (docs/sla.md#maintenance: all times Europe/Amsterdam). */
 export const SLA_TIME_ZONE = 'Europe/Amsterdam';
 
 /** What subscribers hear about (src/notifications): incidents and maintenance, as they happen. */

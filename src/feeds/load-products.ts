@@ -3,7 +3,7 @@
 // these moments", for lastBuildDate and Last-Modified.
 import type { Database } from '#db/client.ts';
 import type { FeedProduct } from '#src/feeds/feed-product.ts';
-import { loadProducts } from '#src/availability/sla-history.ts';
+import { loadProducts } from '#src/products/load.ts';
 
 export interface FeedProductRow extends FeedProduct {
   id: number;

@@ -1,4 +1,5 @@
 // The language of a request, from its path: Dutch at /…, English at /en/… (the same paths).
+import { parseId } from '#src/domain/ids.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 
 /** The locale of a path and the path without its language prefix ("/en/history" → en, "/history"). */
@@ -9,7 +10,8 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
 
 /** "00057" → "57": the canonical form of a numeric id that is written otherwise; null when it is canonical or no id at all. */
 export function canonicalId(id: string | undefined): string | null {
-  if (!id || !/^\d{1,9}$/.test(id)) return null;
-  const canonical = String(Number(id));
+  const number = parseId(id);
+  if (number === null) return null;
+  const canonical = String(number);
   return canonical === id ? null : canonical;
 }

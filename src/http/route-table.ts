@@ -4,6 +4,7 @@
 // its entry. A new public route is one line here, e.g. an image kept by the cache:
 //   { pattern: '/badge.svg', kind: 'feed', methods: ['GET'], cached: true }
 // (its own headers, such as a frame-ancestors of its own, it sets itself; see docs/operations.md).
+import { parseId } from '#src/domain/ids.ts';
 import { isMonthKey } from '#src/time/zone.ts';
 import type { ParamRule, RouteDeclaration, RouteFacts } from './routes.ts';
 
@@ -13,8 +14,8 @@ const pageNumber: ParamRule = { code: 'wholeNumber', canonical: (v) => (/^[1-9]\
 const month: ParamRule = { code: 'month', canonical: (v) => (isMonthKey(v) ? v : null) };
 /** A product's slug (db/catalogue.json); empty is the same as none. */
 const slug: ParamRule = { code: 'slug', canonical: (v) => (/^[a-z0-9][a-z0-9-]{0,63}$/.test(v) ? v : null), omit: (v) => v === '' };
-/** A database id as a path segment; "00057" is kept, the page redirects it to "57". */
-const id: ParamRule = { code: 'wholeNumber', canonical: (v) => (/^\d{1,9}$/.test(v) ? v : null) };
+/** A database id as a path segment (src/domain/ids.ts); "00057" is kept, the page redirects it to "57". */
+const id: ParamRule = { code: 'wholeNumber', canonical: (v) => (parseId(v) === null ? null : v) };
 /** Present or not ("?sent"), whatever its value. */
 const flag: ParamRule = { code: 'text', canonical: () => '' };
 /** A token from a mail's link. */

@@ -1,5 +1,6 @@
 // English texts, at /en/….
 import { PROVIDER } from './provider.ts';
+import { enConsole } from './en-console.ts';
 import { enNotifications } from './en-notifications.ts';
 import type { Messages } from './types.ts';
 
@@ -7,6 +8,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 
 export const en: Messages = {
   notifications: enNotifications,
+  console: enConsole,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} maintenance`, product),

@@ -1,5 +1,6 @@
 // Dutch texts (the default language). The SLA's own words where it has them.
 import { PROVIDER } from './provider.ts';
+import { nlConsole } from './nl-console.ts';
 import { nlNotifications } from './nl-notifications.ts';
 import type { Messages } from './types.ts';
 
@@ -7,6 +8,7 @@ const forProduct = (base: string, product: string | null) => (product ? `${base}
 
 export const nl: Messages = {
   notifications: nlNotifications,
+  console: nlConsole,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} onderhoud`, product),

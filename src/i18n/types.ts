@@ -1,7 +1,8 @@
-// The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds
-// and the rule sentences use, per language. Only types here; the catalogues import this
+// The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds,
+// the rule sentences and the console use, per language. Only types here; the catalogues import this
 // file and nothing imports them but messages.ts.
 import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
+import type { ConsoleWords } from './console-types.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
 
@@ -115,6 +116,8 @@ export interface NotificationWords {
 
 export interface Messages {
   notifications: NotificationWords;
+  /** The NOC console (/admin), console-types.ts. */
+  console: ConsoleWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;

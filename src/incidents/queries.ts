@@ -1,5 +1,6 @@
 // Collective incidents as the pages show them: one incident with its whole NOC timeline,
 // the unresolved ones, and the history by month with a product filter and pages.
+import { parseId } from '#src/domain/ids.ts';
 import { and, asc, count, desc, eq, exists, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db/schema.ts';
@@ -7,7 +8,7 @@ import { incidentTimers, type IncidentTimers } from '#src/sla/incident-timers.ts
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { startOfMonthsBack } from '#src/time/zone.ts';
-import { loadProducts, type ProductInfo } from '#src/availability/sla-history.ts';
+import { loadProducts, type ProductInfo } from '#src/products/load.ts';
 import { STATUS_RANK, type Impact, type IncidentCategory, type IncidentStatus } from '#src/domain/vocabulary.ts';
 
 export interface IncidentUpdateView {
@@ -185,8 +186,9 @@ export interface IncidentPageData {
 
 /** The incident page's data, or null for an id that is not an incident (a 404). */
 export async function loadIncidentPage(context: ReadContext, id: string | undefined): Promise<IncidentPageData | null> {
-  if (!/^\d{1,9}$/.test(id ?? '')) return null;
-  const incident = await loadIncident(context.db, Number(id));
+  const number = parseId(id);
+  if (number === null) return null;
+  const incident = await loadIncident(context.db, number);
   if (!incident) return null;
   return { incident, timers: timersOf(incident, context.now, context.sla.officeHours), products: await loadProducts(context.db) };
 }

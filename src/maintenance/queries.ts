@@ -1,6 +1,7 @@
 // Maintenance as the pages show it: one announcement, and the lists of in progress,
 // upcoming, past and cancelled windows, each with its effective state, the notice given
 // and the SLA rules it breaks (src/sla/maintenance-rules.ts).
+import { parseId } from '#src/domain/ids.ts';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { maintenanceProducts, maintenances, outages, products } from '#db/schema.ts';
@@ -10,7 +11,7 @@ import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { monthGrid, type GridWeek } from '#src/time/month-grid.ts';
 import { addMonths, monthKeyOf, startOfMonthsBack, type MonthKey } from '#src/time/zone.ts';
-import { loadProducts, type ProductInfo } from '#src/availability/sla-history.ts';
+import { loadProducts, type ProductInfo } from '#src/products/load.ts';
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
 
@@ -111,8 +112,9 @@ export interface MaintenancePageData {
 }
 
 export async function loadMaintenancePage(context: ReadContext, id: string | undefined): Promise<MaintenancePageData | null> {
-  if (!/^\d{1,9}$/.test(id ?? '')) return null;
-  const maintenance = await loadMaintenance(context.db, Number(id), context.now);
+  const number = parseId(id);
+  if (number === null) return null;
+  const maintenance = await loadMaintenance(context.db, number, context.now);
   return maintenance && { maintenance, products: await loadProducts(context.db) };
 }
 

@@ -15,7 +15,7 @@ import {
 } from '#db/schema.ts';
 import type { Impact, ProductStatus } from '#src/domain/vocabulary.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
-import { loadProducts } from '#src/availability/sla-history.ts';
+import { loadProducts } from '#src/products/load.ts';
 import { deriveOverallStatus, deriveProductStatus, type OverallStatus } from '#src/sla/product-status.ts';
 
 export interface ProductHealth {

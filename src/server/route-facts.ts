@@ -4,7 +4,7 @@
 // state moves (a write, a clock transition), so a flood of made-up page numbers or product
 // slugs costs a lookup in memory, not a render.
 import type { Database } from '#db/client.ts';
-import { loadProducts } from '#src/availability/sla-history.ts';
+import { loadProducts } from '#src/products/load.ts';
 import type { RouteFacts } from '#src/http/routes.ts';
 import { countHistoryPages } from '#src/incidents/queries.ts';
 import { calendarMonths } from '#src/maintenance/queries.ts';

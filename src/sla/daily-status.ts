@@ -1,9 +1,10 @@
 // The 90-day bar on the home and product pages: per Amsterdam calendar day, the worst
-// status the product had that day, the day's availability by the SLA formula (SLA.md
-// "Availability"), and the incidents that touched it. Pure; the day's availability comes
+// status the product had that day, the day's availability by the SLA formula
+// (docs/sla.md#the-formula), and the incidents that touched it. Pure; the day's availability comes
 // from the same calculator as the monthly figures, so the bar and the table agree.
 import { STATUS_RANK, type ProductStatus } from '#src/domain/vocabulary.ts';
-import { availabilityCalculator, type MaintenanceWindow, type ProductHistory } from '#src/sla/availability.ts';
+import { availabilityCalculator, type ProductHistory } from '#src/sla/availability.ts';
+import type { MaintenanceWindow } from '#src/sla/timeline.ts';
 import { addDays, civilDateKey, zonedParts, zonedToInstant, type CivilDate } from '#src/time/zone.ts';
 
 export interface Day {
@@ -44,8 +45,8 @@ export function lastDays(now: number, count: number, zone?: string): Day[] {
 }
 
 /**
- * A day's status uses the same planned/unplanned split as its availability (SLA.md
- * "Availability"): an impact counts only for the moments outside every announced window
+ * A day's status uses the same planned/unplanned split as its availability (docs/sla.md#the-formula):
+ * an impact counts only for the moments outside every announced window
  * (downtime inside one is planned, and must never look like an outage); a window that
  * touched the day makes it "under maintenance" unless something unplanned was worse
  * (STATUS_RANK, as on the live status). So a day whose only downtime lies inside a window

@@ -1,5 +1,5 @@
 // An incident's public updates as per-product impact intervals: the input of the
-// availability computation (SLA.md "Availability": the impact in force at each moment,
+// availability computation (docs/sla.md#availability: the impact in force at each moment,
 // from any source, including an incident's product impact). Pure.
 //
 // Two shapes of update exist. The database stores snapshots: every update carries the
@@ -7,7 +7,7 @@
 // update names only the products whose impact changes. foldDeltaUpdates turns the second
 // into the first, so the timeline logic exists once.
 import type { Impact, IncidentStatus } from '#src/domain/vocabulary.ts';
-import type { ImpactInterval } from '#src/sla/availability.ts';
+import type { ImpactInterval } from '#src/sla/timeline.ts';
 
 /** An update holding the full impact per affected product as of its publication. */
 export interface SnapshotUpdate {

@@ -1,5 +1,5 @@
-// Response, update and resolution clocks of collective incidents, SLA §4 (SLA.md
-// "Incidents" table), and the monthly count of incidents resolved within the 80 % and
+// Response, update and resolution clocks of collective incidents, SLA §4
+// (docs/sla.md#timers), and the monthly count of incidents resolved within the 80 % and
 // 95 % marks. Pure: the caller passes the incident, its updates and `now`.
 import type { IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';
 import { addOfficeHours, DEFAULT_OFFICE_HOURS } from '#src/sla/office-hours.ts';
@@ -20,8 +20,8 @@ export interface IncidentSlaTerms {
 }
 
 /**
- * SLA §4, as tabulated in SLA.md "Incidents". Category 1's 4-hour update interval runs on
- * office hours: the SLA does not say, SLA.md adopts it.
+ * SLA §4, as tabulated in docs/sla.md#timers. Category 1's 4-hour update interval runs on
+ * office hours: the SLA does not say, docs/sla.md adopts it.
  */
 export const INCIDENT_SLA: Readonly<Record<IncidentCategory, IncidentSlaTerms>> = {
   1: { clock: 'office', responseHours: 1, updateEveryHours: 4, resolution80Hours: 8, resolution95Hours: 16 },
@@ -80,7 +80,7 @@ export function resolvedAt(updates: readonly TimedUpdate[]): number | null {
 /**
  * The incident's clocks at `now`. Deadlines are the earliest instant at which the
  * allowed time has run out. "Within 1 hour" is met at exactly the deadline; "< 8 hours"
- * is not (SLA.md writes the resolution marks as strict). An open incident whose deadline
+ * is not (docs/sla.md#timers: the resolution marks are strict). An open incident whose deadline
  * has passed has definitively missed it, so it reports false rather than waiting.
  */
 export function incidentTimers(

@@ -1,4 +1,4 @@
-// The performance indicators of SLA §3.2, judged per month: average call set-up time at
+// The performance indicators of SLA §3.2 (docs/sla.md#performance-indicators), judged per month: average call set-up time at
 // most 2 s, average call success ratio at least 99 %. Pure.
 
 /** SLA §3.2 performance indicator targets. */

@@ -1,5 +1,5 @@
-// Notice periods and allowed windows per maintenance type, SLA §2.1 and §6 (SLA.md
-// "Maintenance"). checkMaintenance lists every rule a planned or past maintenance breaks,
+// Notice periods and allowed windows per maintenance type, SLA §2.1 and §6
+// (docs/sla.md#maintenance). checkMaintenance lists every rule a planned or past maintenance breaks,
 // as codes and figures (what the rule allows, what the maintenance did); the message
 // catalogues word them (src/i18n/maintenance-rules.ts). Scheduling against the rules is
 // allowed with an override and a reason, and the breach stays visible. Pure; all
@@ -28,7 +28,7 @@ export interface MaintenanceRule {
   downtimeBelowMs: number | null;
 }
 
-/** SLA §2.1 / §6 (SLA.md "Maintenance"). "14 days" is counted as 14 × 24 hours elapsed. */
+/** SLA §2.1 / §6 (docs/sla.md#maintenance). "14 days" is counted as 14 × 24 hours elapsed. */
 export const MAINTENANCE_RULES: Readonly<Record<MaintenanceType, MaintenanceRule>> = {
   // Regulier: 14 days ahead; Friday 20:00 – Saturday 03:00.
   regular: {

@@ -1,4 +1,4 @@
-// The office-hours clock of SLA §4 (SLA.md "Incidents"): category 1 response and
+// The office-hours clock of SLA §4 (docs/sla.md#office-hours): category 1 response and
 // resolution times count only office hours, Monday to Friday 08:00–17:00
 // Europe/Amsterdam. Configurable (days, hours, holidays, zone) because another provider
 // runs the same software with its own hours. Pure; every boundary is a wall-clock time
@@ -20,7 +20,7 @@ export interface OfficeHoursConfig {
   holidays: readonly string[];
 }
 
-/** SLA.md: "Monday to Friday 08:00–17:00 Europe/Amsterdam". Holidays are configuration. */
+/** docs/sla.md#office-hours: Monday to Friday 08:00–17:00 Europe/Amsterdam. Holidays are configuration. */
 export const DEFAULT_OFFICE_HOURS: Readonly<OfficeHoursConfig> = {
   zone: SLA_TIME_ZONE,
   days: [1, 2, 3, 4, 5],

@@ -1,4 +1,4 @@
-// What a product shows on the page right now, derived in this one place (SLA.md:
+// What a product shows on the page right now, derived in this one place (docs/sla.md#the-formula:
 // impacts of collective incidents per product; announced maintenance in progress). The
 // page, the feeds and the API import it instead of deciding again. Pure.
 import { STATUS_RANK } from '#src/domain/vocabulary.ts';

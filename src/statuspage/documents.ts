@@ -1,5 +1,5 @@
 // The shapes of the Atlassian Statuspage API v2 documents our /api/v2 serves, with the
-// names, types and values its consumers parse (../shared/STATUSPAGE_V2.md), and our own
+// names, types and values its consumers parse (docs/statuspage-v2.md), and our own
 // addition, availability.json. Types only: the mappers build them, the tests check the
 // JSON against zod schemas written from the same page (test/support/statuspage-schema.ts).
 
@@ -137,7 +137,7 @@ export interface AvailabilityMonth {
 
 export interface AvailabilityDocument {
   page: Page;
-  /** The downtime weight of each impact in force (SLA.md "Impact weights"). */
+  /** The downtime weight of each impact in force (docs/sla.md#impact-weights). */
   impact_weights: Record<'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage', number>;
   /** Oldest first: the 11 months before the current one and the current one. */
   months: string[];

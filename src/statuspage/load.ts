@@ -10,7 +10,7 @@ import { loadCurrentHealth } from '#src/products/current-health.ts';
 import { latestUpTo } from '#src/feeds/load-products.ts';
 import { loadActiveIncidents, loadRecentIncidents } from '#src/incidents/queries.ts';
 import { loadCurrentMaintenance, loadRecentMaintenance } from '#src/maintenance/queries.ts';
-import { loadProducts } from '#src/availability/sla-history.ts';
+import { loadProducts } from '#src/products/load.ts';
 import { loadPublishedAt, loadStatusChanges } from '#src/statuspage/status-changes.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 import { monthKeyOf } from '#src/time/zone.ts';

@@ -1,4 +1,4 @@
-// Calendar arithmetic in a named time zone, built on Intl only. SLA.md "Availability":
+// Calendar arithmetic in a named time zone, built on Intl only. docs/sla.md#months-and-rounding:
 // months are calendar months in Europe/Amsterdam (743 or 745 hours around DST), and all
 // SLA clocks (office hours, maintenance windows) run on Amsterdam wall-clock time.
 // Instants are epoch milliseconds (number) throughout: cheap to compare and subtract,

@@ -8,7 +8,7 @@ import { loadAvailabilityTable, loadRecentAvailability, type RecentAvailability 
 import { loadCurrentHealth } from '#src/products/current-health.ts';
 import { HISTORY_MONTHS, loadIncidentHistory, type IncidentSummary } from '#src/incidents/queries.ts';
 import { loadMaintenanceLists, type MaintenanceLists } from '#src/maintenance/queries.ts';
-import type { ProductInfo } from '#src/availability/sla-history.ts';
+import type { ProductInfo } from '#src/products/load.ts';
 
 export interface ProductPageData {
   product: ProductInfo;

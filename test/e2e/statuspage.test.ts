@@ -1,6 +1,6 @@
 // What a Statuspage consumer sees of the built app with its demo history: every /api/v2
 // document answers 200 as JSON with CORS, caching headers and a body that passes the
-// schema written from STATUSPAGE_V2.md, the same bytes twice; 304 on If-None-Match and
+// schema written from docs/statuspage-v2.md, the same bytes twice; 304 on If-None-Match and
 // If-Modified-Since; HEAD (an exporter's detection); the doubled slash a migration tool
 // sends; a CORS preflight; the summary equals its parts; shortlinks open our pages. And the
 // load balancer's view: /healthz and /readyz, and on a PostgreSQL server /readyz turning

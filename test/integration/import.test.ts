@@ -1,6 +1,6 @@
 // The history import and the monthly SLA report through a real database, on PGlite and
 // (with TEST_DATABASE_URL) PostgreSQL: the hand-made March 2026 fixture imports, and the
-// report's figures equal the hand computation by SLA.md (test/fixtures/history-expected.ts)
+// report's figures equal the hand computation by docs/sla.md#the-formula (test/fixtures/history-expected.ts)
 // to 0.0001 percentage points; re-imports are idempotent; a bad file is refused whole.
 // The pure-module cases (DST, weights, windows…) have unit tests; these go through SQL.
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 // and (with TEST_DATABASE_URL) PostgreSQL, from the hand-made March 2026 fixture as it was
 // known at three moments: during the VOIPNOW incident, during Connectivity's emergency
 // maintenance, and after the month. Every document passes the schema written from
-// STATUSPAGE_V2.md, the summary equals the separate documents, and the statuses,
+// docs/statuspage-v2.md, the summary equals the separate documents, and the statuses,
 // indicator, impacts, affected components, times and availability figures are the ones
 // worked out by hand here and in test/fixtures/history-expected.ts. Also /readyz's check.
 import { readFileSync } from 'node:fs';

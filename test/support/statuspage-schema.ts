@@ -1,4 +1,4 @@
-// The Statuspage API v2 documents as zod schemas, written from ../shared/STATUSPAGE_V2.md
+// The Statuspage API v2 documents as zod schemas, written from docs/statuspage-v2.md
 // (not from our code): every required key, its type and its values, and the rules
 // consumers rely on (a group has child ids and no parent, the newest update's status is
 // the incident's, resolved_at exactly when resolved or completed, string ids, RFC 3339

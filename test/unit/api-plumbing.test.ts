@@ -1,9 +1,8 @@
-// The pure parts of the write API's plumbing: the per-token rate window, If-Match parsing,
-// and the cross-site form check that spares the token API.
+// The pure parts of the write API's plumbing (src/api): the per-token rate window
+// (rate-limit.ts) and If-Match parsing (respond.ts).
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '#src/api/rate-limit.ts';
 import { etagOf, ifMatchVersion } from '#src/api/respond.ts';
-import { isForbiddenCrossSite } from '#src/http/origin-check.ts';
 
 describe('RateLimiter', () => {
   it('allows the limit within a minute, then says how many seconds remain, per key', () => {
@@ -29,21 +28,5 @@ describe('If-Match', () => {
     expect(ifMatchVersion(request())).toBeUndefined();
     expect(ifMatchVersion(request('"abc"'))).toBeNaN();
     expect(ifMatchVersion(request('"v1", "v2"'))).toBeNaN();
-  });
-});
-
-describe('the cross-site form check', () => {
-  const post = (path: string, headers: Record<string, string>) => {
-    const url = new URL(`https://status.example${path}`);
-    return isForbiddenCrossSite(new Request(url, { method: 'POST', headers }), url);
-  };
-  it('refuses form posts from elsewhere, allows same-origin ones and JSON, and leaves the token API to its tokens', () => {
-    expect(post('/subscribe', { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' })).toBe(true);
-    expect(post('/subscribe', { 'Content-Type': 'text/plain' })).toBe(true);
-    expect(post('/subscribe', {})).toBe(true);
-    expect(post('/subscribe', { 'Content-Type': 'multipart/form-data; boundary=x', Origin: 'https://status.example' })).toBe(false);
-    expect(post('/subscribe', { 'Content-Type': 'application/json', Origin: 'https://evil.example' })).toBe(false);
-    expect(post('/api/v1/incidents', { 'Content-Type': 'text/plain' })).toBe(false);
-    expect(post('/api/v1/incidents', {})).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // The demo history generator (src/demo/history.ts): a valid import document, the same for
 // every moment of one UTC day, 13 months long, with incidents, maintenance and outages
-// that follow the SLA rules (../shared/SLA.md). Wall-clock checks use Intl directly, not
+// that follow the SLA rules (docs/sla.md#maintenance, docs/sla.md#incidents). Wall-clock checks use Intl directly, not
 // the project's zone helpers, so they are an independent reading. Run under two process
 // time zones by the test script.
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,6 @@
 // say, the console and the write API never, and no error ever.
 import { describe, expect, it } from 'vitest';
 import { cacheControlFor, NO_STORE, PAGE_CACHE_CONTROL, routeClass } from '#src/http/cache.ts';
-import { splitLocale } from '#src/http/locale.ts';
 
 describe('routeClass', () => {
   it('tells pages, feeds and private routes apart by the path without its language prefix', () => {
@@ -37,17 +36,5 @@ describe('cacheControlFor', () => {
 
   it('stores no error, even one the route marked public', () => {
     for (const status of [400, 404, 410, 500, 503]) expect(cacheControlFor('page', status, 'public, max-age=30'), String(status)).toBe(NO_STORE);
-  });
-});
-
-describe('splitLocale', () => {
-  it('reads English from the /en prefix and gives the path without it', () => {
-    expect(splitLocale('/')).toEqual({ locale: 'nl', path: '/' });
-    expect(splitLocale('/history')).toEqual({ locale: 'nl', path: '/history' });
-    expect(splitLocale('/en')).toEqual({ locale: 'en', path: '/' });
-    expect(splitLocale('/en/')).toEqual({ locale: 'en', path: '/' });
-    expect(splitLocale('/en/products/3cx/incidents.rss')).toEqual({ locale: 'en', path: '/products/3cx/incidents.rss' });
-    expect(splitLocale('/en/admin/users')).toEqual({ locale: 'en', path: '/admin/users' });
-    expect(splitLocale('/english')).toEqual({ locale: 'nl', path: '/english' });
   });
 });

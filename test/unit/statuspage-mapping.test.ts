@@ -1,10 +1,8 @@
-// The pure parts of the Statuspage documents and /readyz: Statuspage's time format in the
-// page's zone (both sides of DST, another zone's negative offset), the vocabulary maps,
-// and /readyz: applied against committed migrations, and the time budget.
+// The pure parts of the Statuspage documents (src/statuspage/mapping.ts): Statuspage's time
+// format in the page's zone (both sides of DST, another zone's negative offset), the
+// vocabulary maps and the ids.
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_STATUSES } from '#src/domain/vocabulary.ts';
-import type { Database } from '#db/client.ts';
-import { checkReadiness, compareMigrations } from '#src/server/readiness.ts';
 import { INDICATOR, INDICATOR_DESCRIPTION, ids, pageStatus, timestamp } from '#src/statuspage/mapping.ts';
 import { rfc3339InZone } from '#src/time/zone.ts';
 
@@ -43,21 +41,5 @@ describe('Statuspage vocabulary', () => {
     expect(ids.incident(1)).not.toBe(ids.maintenance(1));
     expect(ids.page('https://status.voizxl.nl')).toMatch(/^[0-9a-f]{12}$/);
     expect(ids.page('https://status.voizxl.nl')).not.toBe(ids.page('https://status.example.com'));
-  });
-});
-
-describe('readiness: applied against committed migrations', () => {
-  const one = { hash: 'a', createdAt: 1 };
-  const two = { hash: 'b', createdAt: 2 };
-  it('is ready only when they are the same, in order', () => {
-    expect(compareMigrations([one, two], [one, two])).toEqual({ ready: true });
-    expect(compareMigrations([one], [one, two])).toEqual({ ready: false, reason: 'migrations pending: 1 of 2 committed migrations applied' });
-    expect(compareMigrations([one, two], [one])).toEqual({ ready: false, reason: 'the database has 2 migrations applied, this build knows 1' });
-    expect(compareMigrations([two, one], [one, two])).toEqual({ ready: false, reason: 'migration 1 applied to the database differs from the committed one' });
-  });
-
-  it('is not ready when the database does not answer within the budget', async () => {
-    const silent = { execute: () => new Promise(() => {}) } as unknown as Database;
-    expect(await checkReadiness(silent, [one], 50)).toEqual({ ready: false, reason: 'database unavailable: no answer within 50 ms' });
   });
 });

@@ -1,4 +1,4 @@
-// The maintenance commands and the SLA rules they enforce (SLA.md "Maintenance", all times
+// The maintenance commands and the SLA rules they enforce (docs/sla.md#maintenance, all times
 // Europe/Amsterdam): regular Friday 20:00 – Saturday 03:00 with 14 days' notice, necessary
 // 19:00 – 23:00 with 24 hours, emergency announced no later than 1 hour after the start.
 // Windows are written with the Amsterdam offset of that date (+01:00 CET, +02:00 CEST);

@@ -1,4 +1,4 @@
-// Incident updates → per-product impact intervals (SLA.md "Availability": an incident's
+// Incident updates → per-product impact intervals (docs/sla.md#availability: an incident's
 // product impact is one of the sources of w(t)), and delta updates → snapshots.
 import { describe, expect, it } from 'vitest';
 import {

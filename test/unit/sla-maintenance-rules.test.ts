@@ -1,9 +1,8 @@
-// SLA §2.1 / §6 maintenance rules (SLA.md "Maintenance"): regular 14 days ahead,
+// SLA §2.1 / §6 maintenance rules (docs/sla.md#maintenance): regular 14 days ahead,
 // Friday 20:00 – Saturday 03:00; necessary 24 hours ahead, 19:00–23:00; emergency
 // announced within 1 hour, any time; unannounced under 1 minute of downtime. The rules give
 // codes and figures; the sentences are the message catalogues' (src/i18n/maintenance-rules.ts).
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '#src/i18n/format.ts';
 import { describeBreach, describeRule } from '#src/i18n/maintenance-rules.ts';
 import { checkMaintenance, MAINTENANCE_RULES, noticeGiven, type MaintenancePlan } from '#src/sla/maintenance-rules.ts';
 
@@ -182,18 +181,6 @@ describe('checks common to all types', () => {
 
   it('noticeGiven is negative when announced after the start', () => {
     expect(noticeGiven(at('2026-06-10T05:00:00+02:00'), at('2026-06-10T04:00:00+02:00'))).toBe(-HOUR);
-  });
-});
-
-describe('formatDuration', () => {
-  it('names the two largest units, truncated', () => {
-    expect(formatDuration(3 * 24 * HOUR + 4 * HOUR + 59 * MINUTE, 'en')).toBe('3 days 4 hours');
-    expect(formatDuration(24 * HOUR + 5 * MINUTE, 'en')).toBe('1 day 5 minutes');
-    expect(formatDuration(24 * HOUR + 5 * MINUTE, 'nl')).toBe('1 dag 5 minuten');
-    expect(formatDuration(90_000, 'en')).toBe('1 minute 30 seconds');
-    expect(formatDuration(3 * HOUR, 'nl')).toBe('3 uur');
-    expect(formatDuration(500, 'en')).toBe('less than a second');
-    expect(formatDuration(-2 * HOUR, 'en')).toBe('2 hours');
   });
 });
 

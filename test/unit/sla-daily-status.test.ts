@@ -1,5 +1,5 @@
 // The 90-day bar's day classification (src/sla/daily-status.ts): the same planned/unplanned
-// split as the availability figures (SLA.md "Availability"). Downtime inside an announced
+// split as the availability figures (docs/sla.md#availability). Downtime inside an announced
 // window is planned and makes the day "under maintenance", never an outage; an overrun or
 // unannounced work is an outage with a figure below 100 %. The hand-built cases are the
 // demo history's (src/demo/maintenance.ts); the last block checks the rule over whole demo
@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoHistory } from '#src/demo/history.ts';
 import type { Impact } from '#src/domain/vocabulary.ts';
 import { importDocument } from '#src/history-import/schema.ts';
-import type { ImpactInterval, MaintenanceWindow, ProductHistory } from '#src/sla/availability.ts';
+import type { ProductHistory } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { dailyStatuses, lastDays, type DayStatus } from '#src/sla/daily-status.ts';
 import { foldDeltaUpdates, incidentImpactIntervals } from '#src/sla/incident-timelines.ts';
 

@@ -1,9 +1,10 @@
-// Properties of SLA.md's availability formula that must hold for any input: the figure
+// Properties of the availability formula (docs/sla.md#the-formula) that must hold for any input: the figure
 // is a percentage, more downtime never raises it, and the order of the rows the caller
 // loaded does not matter. (Speed is measured in test/bench, not asserted here.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeAvailability, type ImpactInterval, type MaintenanceWindow } from '#src/sla/availability.ts';
+import { computeAvailability } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { IMPACTS } from '#src/domain/vocabulary.ts';
 import { monthRange } from '#src/time/zone.ts';
 

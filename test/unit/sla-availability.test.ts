@@ -1,4 +1,4 @@
-// SLA §3.1 availability, SLA.md "Availability": A = (P − D) / (P − Dp) × 100, worst
+// SLA §3.1 availability, docs/sla.md#availability: A = (P − D) / (P − Dp) × 100, worst
 // impact wins, partial outage weighs 0.3, Amsterdam calendar months, measured since,
 // month in progress up to now, rolling 12 months as one period. Expected values are
 // worked out by hand in the comments.
@@ -8,10 +8,9 @@ import {
   computeAvailability,
   monthlyAvailabilityTable,
   withTarget,
-  type ImpactInterval,
-  type MaintenanceWindow,
   type ProductHistory,
 } from '#src/sla/availability.ts';
+import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { monthRange } from '#src/time/zone.ts';
 
 const at = (text: string): number => Date.parse(text);

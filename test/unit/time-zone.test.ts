@@ -1,4 +1,4 @@
-// Europe/Amsterdam calendar helpers (SLA.md "Availability": calendar months in
+// Europe/Amsterdam calendar helpers (docs/sla.md#months-and-rounding: calendar months in
 // Europe/Amsterdam, 743 or 745 hours long). Run under two process zones: nothing here may
 // depend on TZ.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// SLA §4 incident clocks (SLA.md "Incidents" table). Category 1: response 1 office hour,
+// SLA §4 incident clocks (docs/sla.md#timers). Category 1: response 1 office hour,
 // update every 4 office hours (adopted), resolution < 8 / < 16 office hours. Category 2:
 // 1 hour, every 2 hours, < 4 / < 12 hours, all 24/7.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The office-hours clock of SLA §4 (SLA.md "Incidents"): Monday–Friday 08:00–17:00
+// The office-hours clock of SLA §4 (docs/sla.md#office-hours): Monday–Friday 08:00–17:00
 // Europe/Amsterdam, across weekends, evenings, holidays and DST switches.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
