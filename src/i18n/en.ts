@@ -33,7 +33,6 @@ export const en: Messages = {
       timeRange: (from, to) => `${from} to ${to}`,
     },
     unknownProduct: 'Unknown product',
-    unknownMonth: 'Not a month: use ?month=YYYY-MM',
   },
   maintenanceRules: {
     typeName: {

@@ -33,7 +33,6 @@ export const nl: Messages = {
       timeRange: (from, to) => `${from} tot ${to}`,
     },
     unknownProduct: 'Onbekende dienst',
-    unknownMonth: 'Geen maand: gebruik ?month=JJJJ-MM',
   },
   maintenanceRules: {
     typeName: {

@@ -22,8 +22,6 @@ export interface FeedWords {
   };
   /** The body of a 404 for a product slug that does not exist. */
   unknownProduct: string;
-  /** The body of a 404 for a calendar's ?month= that is no month (YYYY-MM). */
-  unknownMonth: string;
 }
 
 /**

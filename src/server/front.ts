@@ -17,7 +17,7 @@ import type { Config } from '#src/config/environment.ts';
 import { slaSettingsOf } from '#src/config/environment.ts';
 import { problemAnswer, type Problem } from '#src/http/errors.ts';
 import { splitLocale } from '#src/http/locale.ts';
-import { allowHeader, checkMethod, isSafe } from '#src/http/methods.ts';
+import { allowHeader, checkMethod, type DeclaredMethod, isSafe } from '#src/http/methods.ts';
 import { ROUTES } from '#src/http/route-table.ts';
 import { canonicalise, normaliseTarget, Router, type RouteKind, type RouteMatch } from '#src/http/routes.ts';
 import { securityHeaders, strictPolicy } from '#src/http/security-headers.ts';
@@ -64,6 +64,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
   let inFlight = 0;
   let stopping = false;
 
+  const options = (res: ServerResponse, methods: readonly DeclaredMethod[]) => void res.writeHead(204, { Allow: allowHeader(methods), 'Cache-Control': 'no-store' }).end();
   const refuse = (req: IncomingMessage, res: ServerResponse, problem: Problem, kind: RouteKind, locale: Locale) => sendAnswer(req, res, problemAnswer(problem, shapeOf(kind), locale));
 
   /** The site's not-found page in the request's language: one cached render per state, whatever the address. */
@@ -83,7 +84,9 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
   }
 
   async function servePublic(req: IncomingMessage, res: ServerResponse, match: RouteMatch, key: string, values: Record<string, string> = {}): Promise<void> {
-    if (published.needsCheck()) {
+    // While a write is under way its answer may reach the client before the write's end is
+    // seen here: until then every read asks the database (one question for all at a time).
+    if (writesInFlight > 0 || published.needsCheck()) {
       // While the database is away, nobody waits for it: the checks run in the background.
       if (published.available || writesInFlight > 0) await published.check();
       else void published.check();
@@ -118,6 +121,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
     if (staticFiles.has(pathname)) {
       const verdict = checkMethod(method, ['GET']);
       if (!verdict.ok) return refuse(req, res, { status: verdict.status, method, allow: verdict.allow }, 'text', locale);
+      if (method === 'OPTIONS') return options(res, ['GET']);
       res.setHeader('Content-Security-Policy', passthroughPolicy);
       return handler(req, res);
     }
@@ -138,10 +142,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
     if (route.frameAncestors) res.removeHeader('X-Frame-Options');
     const verdict = checkMethod(method, route.methods);
     if (!verdict.ok) return refuse(req, res, { status: verdict.status, method, allow: verdict.allow }, route.kind, locale);
-    if (method === 'OPTIONS' && !route.ownOptions) {
-      res.writeHead(204, { Allow: allowHeader(route.methods), 'Cache-Control': 'no-store' }).end();
-      return;
-    }
+    if (method === 'OPTIONS' && !route.ownOptions) return options(res, route.methods);
     if (method === 'GET' || method === 'HEAD') {
       const canonical = canonicalise(match, target.searchParams);
       if (!canonical.ok && canonical.status === 400) return refuse(req, res, { status: 400, parameter: canonical }, route.kind, locale);

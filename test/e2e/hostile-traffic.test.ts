@@ -9,11 +9,11 @@
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFor, writer } from '../support/api-writer.ts';
+import { type Post, publishingServer } from '../support/api-writer.ts';
 import { drivers } from '../support/databases.ts';
 import { parseCalendar, parseRss } from '../support/feed-parsers.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
-import { target, type Target } from '../support/targets.ts';
+import type { RunningServer } from '../support/server.ts';
+import type { Target } from '../support/targets.ts';
 
 interface Raw {
   status: number;
@@ -83,14 +83,11 @@ const VARIANTS: Variant[] = [
 describe.each(drivers)('hostile traffic against the built app on %s', (driver) => {
   let where: Target;
   let server: RunningServer;
-  let post: ReturnType<typeof writer>;
+  let post: Post;
   const incidents: string[] = [];
   const maintenances: string[] = [];
   beforeAll(async () => {
-    where = await target(driver);
-    const token = await tokenFor(where);
-    server = await startServer({ ...where.env, DEMO_DATA: 'off', API_RATE_LIMIT: '100000' });
-    post = writer(() => server, token);
+    ({ where, server, post } = await publishingServer(driver));
   });
   afterAll(async () => {
     await server?.stop();

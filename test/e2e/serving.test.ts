@@ -8,7 +8,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, createToken } from '#src/auth/users.ts';
-import { PASSWORD, tokenFor, writer } from '../support/api-writer.ts';
+import { PASSWORD, type Post, publishingServer, writer } from '../support/api-writer.ts';
 import { drivers, freshDatabase, type TestDatabase } from '../support/databases.ts';
 import { relayTo, type DatabaseRelay } from '../support/db-proxy.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -31,12 +31,9 @@ const incident = (title: string) => ({ title, titleEn: `${title} (en)`, category
 describe.each(drivers)('the cached public side on %s', (driver) => {
   let where: Target;
   let server: RunningServer;
-  let post: ReturnType<typeof writer>;
+  let post: Post;
   beforeAll(async () => {
-    where = await target(driver);
-    const token = await tokenFor(where);
-    server = await startServer({ ...where.env, DEMO_DATA: 'off', API_RATE_LIMIT: '100000' });
-    post = writer(() => server, token);
+    ({ where, server, post } = await publishingServer(driver));
   });
   afterAll(async () => {
     await server?.stop();
