@@ -75,11 +75,22 @@ function serverClient(url: string): { handle: DatabaseHandle; client: postgres.S
   return { handle, client };
 }
 
+/**
+ * How the embedded database runs: PGlite's defaults, with 16 MB of shared buffers instead of
+ * the 128 MB that PostgreSQL's initdb writes into postgresql.conf. The buffers live in
+ * PGlite's WebAssembly memory, which never shrinks, and filled up to 128 MB they were the
+ * largest single part of the server's resident memory; the database itself is tens of
+ * megabytes (docs/figures.md), and a page not in the buffers is read from DATA_DIR through
+ * the operating system's file cache. Setting it at start-up (-c) keeps postgresql.conf as
+ * initdb wrote it.
+ */
+export const EMBEDDED_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
   let release = () => {};
   try {
     if (dataDir) release = lockDataDir(dataDir);
-    const client = await PGlite.create(dataDir ?? 'memory://');
+    const client = await PGlite.create(dataDir ?? 'memory://', { startParams: [...EMBEDDED_START_PARAMS] });
     return {
       db: drizzlePglite({ client, schema }) as unknown as Database,
       driver: 'pglite',

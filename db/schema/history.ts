@@ -120,6 +120,32 @@ export const incidentUpdateImpacts = pgTable(
   ],
 );
 
+/**
+ * The incident report (reason for outage) the NOC writes after the resolution: Dutch,
+ * optionally English. A draft until published_at is set; a published report is corrected
+ * in place (edited_at), every version kept in the audit log.
+ */
+export const incidentReports = pgTable(
+  'incident_reports',
+  {
+    incidentId: integer('incident_id')
+      .primaryKey()
+      .references(() => incidents.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    bodyEn: text('body_en'),
+    /** The first publication; null while it is a draft. Never moves once set. */
+    publishedAt: utc('published_at'),
+    /** The latest correction after publication; null if never corrected. */
+    editedAt: utc('edited_at'),
+    createdAt: utc('created_at').notNull(),
+    updatedAt: utc('updated_at').notNull(),
+  },
+  (t) => [
+    index('incident_reports_published_idx').on(t.publishedAt),
+    check('incident_reports_edited_after_publication', sql`${t.editedAt} is null or (${t.publishedAt} is not null and ${t.editedAt} >= ${t.publishedAt})`),
+  ],
+);
+
 export const maintenances = pgTable(
   'maintenances',
   {
@@ -243,7 +269,10 @@ export const productGroupsRelations = relations(productGroups, ({ many }) => ({ 
 export const productsRelations = relations(products, ({ one }) => ({
   group: one(productGroups, { fields: [products.groupId], references: [productGroups.id] }),
 }));
-export const incidentsRelations = relations(incidents, ({ many }) => ({ updates: many(incidentUpdates) }));
+export const incidentsRelations = relations(incidents, ({ many, one }) => ({ updates: many(incidentUpdates), report: one(incidentReports) }));
+export const incidentReportsRelations = relations(incidentReports, ({ one }) => ({
+  incident: one(incidents, { fields: [incidentReports.incidentId], references: [incidents.id] }),
+}));
 export const incidentUpdatesRelations = relations(incidentUpdates, ({ one, many }) => ({
   incident: one(incidents, { fields: [incidentUpdates.incidentId], references: [incidents.id] }),
   impacts: many(incidentUpdateImpacts),

@@ -1,6 +1,6 @@
-// Reading a JSON request body within limits: 415 when it is not JSON, 413 above 64 KB
-// (counted while reading, so a lying Content-Length cannot get past), 400 when it does not
-// parse, 422 naming the place when it is JSON we refuse (nested deeper than 64 levels, a
+// Reading a JSON request body within limits: 415 when it is not JSON, 413 above 64 KB (or
+// the route's own limit: a bulk of subscribers), counted while reading, so a lying
+// Content-Length cannot get past; 400 when it does not parse, 422 naming the place when it is JSON we refuse (nested deeper than 64 levels, a
 // key twice, "__proto__", a number no double holds: src/domain/strict-json.ts). Nesting is
 // followed while the body arrives, so 100,000 nested arrays sent without a length are
 // refused at the 65th level, not parsed or kept.
@@ -13,16 +13,16 @@ const DISCARD_BYTES = 1024 * 1024;
 
 export type BodyResult = { ok: true; value: unknown; text: string } | { ok: false; response: Response };
 
-const tooDeep = (path = '') => ({ ok: false as const, response: apiError(422, 'invalid', `the body nests deeper than ${MAX_JSON_DEPTH} levels`, [{ path, message: `nests deeper than ${MAX_JSON_DEPTH} levels` }]) });
+const tooDeep = () => ({ ok: false as const, response: apiError(422, 'invalid', `the body nests deeper than ${MAX_JSON_DEPTH} levels`, [{ path: '', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }]) });
 
-export async function readJsonBody(request: Request): Promise<BodyResult> {
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<BodyResult> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     return { ok: false, response: apiError(415, 'unsupported_media_type', 'send the body as JSON with Content-Type: application/json') };
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
-  const tooLarge = () => ({ ok: false as const, response: apiError(413, 'payload_too_large', `the body must be at most ${MAX_BODY_BYTES} bytes`) });
-  if (declared > MAX_BODY_BYTES) return tooLarge();
+  const tooLarge = () => ({ ok: false as const, response: apiError(413, 'payload_too_large', `the body must be at most ${maxBytes} bytes`) });
+  if (declared > maxBytes) return tooLarge();
   const chunks: Uint8Array[] = [];
   const gauge = new NestingGauge();
   let size = 0;
@@ -33,11 +33,11 @@ export async function readJsonBody(request: Request): Promise<BodyResult> {
       // Once refused, the rest is read and dropped (up to a bound) so that the client, still
       // sending, hears the answer instead of a reset connection.
       if (refused) {
-        if (size > DISCARD_BYTES) break;
+        if (size > maxBytes + DISCARD_BYTES) break;
         continue;
       }
       if (!gauge.feed(chunk)) refused = tooDeep();
-      else if (size > MAX_BODY_BYTES) refused = tooLarge();
+      else if (size > maxBytes) refused = tooLarge();
       else chunks.push(chunk);
     }
   }

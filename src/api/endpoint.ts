@@ -22,6 +22,8 @@ export interface ApiRequest {
   config: Config;
   body: unknown;
   params: APIContext['params'];
+  /** The request's URL (its query: a list's page). */
+  url: URL;
   /** The version If-Match names; undefined without one. */
   expectedVersion: number | undefined;
 }
@@ -46,7 +48,7 @@ const REFUSAL_TEXT: Record<TokenRefusal, string> = {
 
 let limiter: RateLimiter | undefined;
 
-export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Promise<ApiResult>): APIRoute {
+export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Promise<ApiResult>, { maxBodyBytes }: { maxBodyBytes?: number } = {}): APIRoute {
   return async (context) => {
     const { request } = context;
     const { db, now, config } = context.locals;
@@ -66,15 +68,16 @@ export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Pr
 
       let body: unknown;
       let text = '';
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        const read = await readJsonBody(request);
+      // A DELETE names its resource in the path: no body is read.
+      if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'DELETE') {
+        const read = await readJsonBody(request, maxBodyBytes);
         if (!read.ok) return read.response;
         body = read.value;
         text = read.text;
       }
       const expectedVersion = ifMatchVersion(request);
       const run = async () => {
-        const result = await handler({ ctx: { db, actor, now }, config, body, params: context.params, expectedVersion });
+        const result = await handler({ ctx: { db, actor, now }, config, body, params: context.params, url: context.url, expectedVersion });
         const headers: Record<string, string> = {};
         if (result.version !== undefined) headers.ETag = etagOf(result.version);
         if (result.location) headers.Location = new URL(result.location, config.siteUrl).toString();

@@ -13,8 +13,16 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Rows per statement: an import may write thousands, each with its before and after. */
+const BATCH = 500;
+
 export async function writeAudit(tx: Queryable, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await writeAudits(tx, actor, at, [entry]);
+}
+
+/** Several entries of one command (an import), in the order given. */
+export async function writeAudits(tx: Queryable, actor: Actor, at: Date, entries: readonly AuditEntry[]): Promise<void> {
+  const rows = entries.map((entry) => ({
     userId: actor.kind === 'user' ? actor.userId : null,
     actor: actorName(actor),
     tokenPrefix: actor.kind === 'user' ? (actor.token?.prefix ?? null) : null,
@@ -24,5 +32,6 @@ export async function writeAudit(tx: Queryable, actor: Actor, at: Date, entry: A
     before: entry.before ?? null,
     after: entry.after ?? null,
     at,
-  });
+  }));
+  for (let n = 0; n < rows.length; n += BATCH) await tx.insert(auditLog).values(rows.slice(n, n + BATCH));
 }

@@ -7,7 +7,7 @@ import type { Queryable } from '#db/client.ts';
 import { apiTokens, users } from '#db/schema.ts';
 import { CommandError, fieldError } from '#src/commands/errors.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
-import { ROLES, TOKEN_SCOPES, type Actor, type TokenScope } from '#src/domain/actor.ts';
+import { DEFAULT_TOKEN_SCOPES, ROLES, TOKEN_SCOPES, type Actor, type TokenScope } from '#src/domain/actor.ts';
 import { PASSWORD_MIN_LENGTH, generateToken, hashPassword } from './secrets.ts';
 
 const email = z.email({ error: 'must be an e-mail address' }).max(254).transform((v) => v.toLowerCase());
@@ -23,7 +23,7 @@ export const addUserInput = z.strictObject({
 export const createTokenInput = z.strictObject({
   email,
   name: z.string().trim().min(1, 'must not be empty').max(200),
-  scopes: z.array(z.enum(TOKEN_SCOPES, { error: `must be one of ${TOKEN_SCOPES.join(', ')}` })).min(1, 'must name at least one scope').default([...TOKEN_SCOPES]),
+  scopes: z.array(z.enum(TOKEN_SCOPES, { error: `must be one of ${TOKEN_SCOPES.join(', ')}` })).min(1, 'must name at least one scope').default([...DEFAULT_TOKEN_SCOPES]),
   expiresDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').optional(),
 });
 

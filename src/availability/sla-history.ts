@@ -4,14 +4,7 @@
 // the range (the months asked for and the 11 before them, for the rolling 12 months).
 import { and, asc, eq, gt, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import {
-  incidentUpdateImpacts,
-  incidentUpdates,
-  incidents,
-  maintenanceProducts,
-  maintenances,
-  outages,
-} from '#db/schema.ts';
+import { incidentUpdateImpacts, incidentUpdates, incidents, maintenanceProducts, maintenances, outages } from '#db/schema.ts';
 import type { Impact, IncidentCategory } from '#src/domain/vocabulary.ts';
 import type { ImpactInterval, MaintenanceWindow } from '#src/sla/timeline.ts';
 import { loadProducts, type ProductInfo } from '#src/products/load.ts';
@@ -29,7 +22,8 @@ export interface HistoryIncident {
 
 export interface SlaHistory {
   products: ProductInfo[];
-  impacts: (ImpactInterval & { product: string })[];
+  /** From recorded outages and incident snapshots; an incident's carry its id. */
+  impacts: (ImpactInterval & { product: string; incidentId?: number })[];
   maintenance: (MaintenanceWindow & { id: number; products: string[]; title: string; titleEn: string | null })[];
   incidents: HistoryIncident[];
 }
@@ -79,7 +73,7 @@ export async function loadSlaHistory(db: Database, range: { start: Date; end: Da
     end: o.end ? +o.end : null,
     impact: o.impact,
   }));
-  for (const incident of incidentList) impacts.push(...incidentImpactIntervals(incident.updates));
+  for (const incident of incidentList) impacts.push(...incidentImpactIntervals(incident.updates).map((interval) => ({ ...interval, incidentId: incident.id })));
 
   const windows = new Map<number, SlaHistory['maintenance'][number]>();
   for (const w of windowRows) {

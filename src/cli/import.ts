@@ -1,44 +1,29 @@
-// `npm run import -- <file.json>`: import history (outages, maintenance, incidents, KPIs)
-// into the configured database in one transaction. Every problem is printed with its JSON
-// path; nothing is written when anything is wrong. Never adds demo data.
-import { readFileSync } from 'node:fs';
-import { importHistory } from '#src/history-import/write.ts';
-import { openConfiguredDatabase } from '#src/server/boot.ts';
-import { loadConfig } from '#src/config/environment.ts';
-import { failOnStartupError } from './fail.ts';
+// `npm run import -- [--notify] <file.json>`: import history (outages, maintenance,
+// incidents, KPIs) into the configured database in one transaction (docs/import.md).
+// Every problem is printed with its JSON path; nothing is written when anything is wrong.
+// Subscribers are told nothing unless --notify. Never adds demo data.
+import { parseArgs } from 'node:util';
+import { importAndReport, readJsonFile } from './import-run.ts';
 
-const file = process.argv[2];
-if (!file || process.argv.length > 3) {
-  console.error('Usage: npm run import -- <file.json>');
+const usage = 'Usage: npm run import -- [--notify] <file.json>';
+let args: { values: { notify?: boolean }; positionals: string[] };
+try {
+  args = parseArgs({ options: { notify: { type: 'boolean' } }, allowPositionals: true, strict: true });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const [file] = args.positionals;
+if (!file || args.positionals.length > 1) {
+  console.error(usage);
   process.exit(2);
 }
 
 let input: unknown;
 try {
-  input = JSON.parse(readFileSync(file, 'utf8'));
+  input = readJsonFile(file);
 } catch (error) {
   console.error(`${file}: cannot be read as JSON: ${(error as Error).message}`);
   process.exit(1);
 }
-
-try {
-  const handle = await openConfiguredDatabase(loadConfig());
-  try {
-    const result = await importHistory(handle.db, input, { now: new Date(), actor: 'import' });
-    if (!result.ok) {
-      console.error(`${file}: not imported, nothing was written. ${result.problems.length} problem(s):`);
-      for (const problem of result.problems) console.error(`  ${problem.path || '(document)'}: ${problem.message}`);
-      process.exitCode = 1;
-    } else {
-      const s = result.summary;
-      console.log(
-        `${file}: imported ${s.outages} outage(s), ${s.maintenances} maintenance(s), ${s.incidents} incident(s), ` +
-          `${s.kpis} KPI month(s), ${s.products} product setting(s); ${s.changed} item(s) created or changed.`,
-      );
-    }
-  } finally {
-    await handle.close();
-  }
-} catch (error) {
-  failOnStartupError(error);
-}
+await importAndReport({ label: file, input, notify: args.values.notify === true });

@@ -38,7 +38,7 @@ try {
   const config = loadConfig();
   const handle = await openConfiguredDatabase(config);
   try {
-    const report = await loadMonthlyReport(handle.db, month, new Date(), slaSettingsOf(config));
+    const report = await loadMonthlyReport(handle.db, month, new Date(), slaSettingsOf(config), config.siteUrl);
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReportText(report, lang));
   } finally {
     await handle.close();

@@ -5,7 +5,7 @@ import { createToken, listTokens, revokeToken } from '#src/auth/users.ts';
 import { runAdminCommand, UsageError } from './admin-command.ts';
 
 const USAGE = `Usage:
-  npm run -s token -- create EMAIL --name NAME [--scopes incidents,maintenance,outages,kpis,alerts] [--expires-days N]
+  npm run -s token -- create EMAIL --name NAME [--scopes incidents,maintenance,outages,kpis,alerts; subscribers only when named] [--expires-days N]
   npm run -s token -- list
   npm run -s token -- revoke PREFIX`;
 

@@ -17,7 +17,11 @@ z.config({
 export const instant = z.iso
   .datetime({ offset: true, error: 'must be an ISO 8601 date-time with an offset, e.g. 2026-03-29T01:30:00+01:00' })
   .transform((value) => new Date(value));
-export const externalId = z.string().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters');
+export const externalId = z
+  .string()
+  .min(1, 'must be a non-empty string')
+  .max(200, 'must be at most 200 characters')
+  .meta({ description: "The writer's own number (a change ticket, an NMS alarm), unique per kind: an import line with this id updates this row" });
 export const slug = z.string().min(1, 'must be a product slug');
 export const impact = z.enum(IMPACTS, { error: `must be one of ${IMPACTS.join(', ')}` });
 export const worseThanOperational = impact.refine((v) => v !== 'operational', 'must be an impact worse than operational');

@@ -5,9 +5,10 @@
 import type { z } from 'zod';
 import type { Database, Transaction } from '#db/client.ts';
 import { can, type Actor, type Permission } from '#src/domain/actor.ts';
-import { writeAudit, type AuditEntry } from '#src/audit/write.ts';
+import { writeAudits, type AuditEntry } from '#src/audit/write.ts';
 import { bumpDataVersion } from './data-version.ts';
 import { CommandError, invalidInput } from './errors.ts';
+import { uniqueExternalIdClash } from './external-id.ts';
 
 export interface CommandContext {
   db: Database;
@@ -31,29 +32,39 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 
 export interface WorkResult<T> {
   result: T;
-  /** The audit entry for what was written; null when nothing changed (no version bump). */
-  audit: AuditEntry | null;
+  /**
+   * The audit entry for what was written, or one per entity a command changed (the
+   * import); null or none when nothing changed (no version bump).
+   */
+  audit: AuditEntry | readonly AuditEntry[] | null;
 }
 
 /**
- * Runs `work` in one transaction with the audit row and, for what the public page shows
+ * Runs `work` in one transaction with the audit rows and, for what the public page shows
  * (`publishes`, the default), the data-version bump. Users and tokens publish nothing.
+ * A command that touches several kinds (the import) needs the permission of each.
  */
 export async function runCommand<T>(
   ctx: CommandContext,
-  permission: Permission,
+  permission: Permission | readonly Permission[],
   work: (tx: Transaction) => Promise<WorkResult<T>>,
   { publishes = true } = {},
 ): Promise<T> {
-  requirePermission(ctx.actor, permission);
-  return ctx.db.transaction(async (tx) => {
-    const { result, audit } = await work(tx);
-    if (audit) {
-      await writeAudit(tx, ctx.actor, ctx.now, audit);
-      if (publishes) await bumpDataVersion(tx, ctx.now);
-    }
-    return result;
-  });
+  for (const p of typeof permission === 'string' ? [permission] : permission) requirePermission(ctx.actor, p);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const { result, audit } = await work(tx);
+      const entries = audit === null ? [] : 'action' in audit ? [audit] : audit;
+      if (entries.length > 0) {
+        await writeAudits(tx, ctx.actor, ctx.now, entries);
+        if (publishes) await bumpDataVersion(tx, ctx.now);
+      }
+      return result;
+    });
+  } catch (error) {
+    // Two writers claiming one external id at once: the second meets the unique index.
+    throw uniqueExternalIdClash(error) ?? error;
+  }
 }
 
 /** The caller's If-Match version, when given, must be the stored one. */

@@ -46,6 +46,13 @@ const emailList = z
   .default('')
   .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
   .pipe(z.array(z.email({ error: 'must be comma-separated e-mail addresses' })));
+/** Origins a CSP frame-ancestors list may name: scheme, host (a leading *. for every subdomain), optional port. */
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
+const originList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((o) => o.trim().toLowerCase().replace(/\/$/, '')).filter(Boolean))
+  .pipe(z.array(z.string().regex(ORIGIN, 'must be comma-separated origins such as https://portal.example.nl or https://*.example.nl (scheme and host, no path)')));
 const onOff = (name: string) => z.enum(['true', 'false'], { error: `must be "true" or "false" (${name})` });
 const wholeNumber = (rule: string) => z.coerce.number({ error: rule }).int(rule).min(1, rule);
 type AlertImpact = 'degraded_performance' | 'partial_outage' | 'major_outage';
@@ -103,7 +110,10 @@ function configSchema(cwd: string) {
       WEBHOOK_RETRY_BASE_SECONDS: wholeNumber('must be a whole number of seconds, 1 or more').default(30),
       WEBHOOK_ALLOW_PRIVATE: onOff('allow webhooks to loopback and private networks').default('false'),
       NOC_ALERT_EMAILS: emailList,
+      EMBED_ALLOWED_ORIGINS: originList,
       NOTIFICATION_WORKERS: z.enum(['in-process', 'separate'], { error: 'must be "in-process" (the app sends) or "separate" (`npm run worker` sends)' }).default('in-process'),
+      NOTIFICATION_LOG_DAYS: wholeNumber('must be a whole number of days, 1 or more').default(90),
+      SMTP_CONNECTIONS: wholeNumber('must be a whole number of connections, 1 or more').default(5),
     })
     .transform((s) => ({
       port: s.PORT,
@@ -135,16 +145,22 @@ function configSchema(cwd: string) {
       shutdownGraceSeconds: s.SHUTDOWN_GRACE_SECONDS,
       /** Set: the static snapshot is written there at start and after every change. */
       exportDir: s.EXPORT_DIR ? inCwd(s.EXPORT_DIR) : undefined,
+      /** The sites that may show /embed in a frame; empty: any site. */
+      embedAllowedOrigins: s.EMBED_ALLOWED_ORIGINS,
       notifications: {
         /** Unset: mails are written as .eml files under mailDir. */
         smtpUrl: s.SMTP_URL,
         mailDir: inCwd(`${s.DATA_DIR}/mail`),
         mailFrom: s.MAIL_FROM,
+        /** SMTP connections the worker keeps open, each carrying many messages. */
+        smtpConnections: s.SMTP_CONNECTIONS,
+        /** Delivered jobs and their events are deleted this many days after the event. */
+        logDays: s.NOTIFICATION_LOG_DAYS,
         reminderLeadMs: s.MAINTENANCE_REMINDER_HOURS * 3_600_000,
         webhookRetryBaseMs: s.WEBHOOK_RETRY_BASE_SECONDS * 1000,
         webhookAllowPrivate: s.WEBHOOK_ALLOW_PRIVATE === 'true',
         nocEmails: s.NOC_ALERT_EMAILS.map((a) => a.toLowerCase()),
-        /** Whether this app process runs the notification worker (else `npm run worker` does). */
+        /** Whether this app process runs the notification worker, in a thread of its own (else `npm run worker` does). */
         inProcessWorker: s.NOTIFICATION_WORKERS === 'in-process',
       },
     }));

@@ -8,7 +8,7 @@ import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import type { Config } from '#src/config/environment.ts';
-import { readForm, type FormValues } from './forms.ts';
+import { readForm, type PostedForm } from './forms.ts';
 import type { ConsoleWords } from '#src/i18n/console-types.ts';
 import { messages } from '#src/i18n/messages.ts';
 
@@ -34,7 +34,7 @@ export function consoleRequest(Astro: AstroGlobal): ConsoleRequest {
 }
 
 /** The posted form, when its CSRF token is this session's; a CommandError otherwise. */
-export async function postedForm(Astro: AstroGlobal, request: ConsoleRequest): Promise<{ values: FormValues; all: (name: string) => string[] } | null> {
+export async function postedForm(Astro: AstroGlobal, request: ConsoleRequest): Promise<PostedForm | null> {
   if (Astro.request.method !== 'POST') return null;
   const form = await readForm(Astro.request);
   if (!csrfMatches(request.user.csrf, form.values.csrf)) throw new CommandError('forbidden', request.t.errors.csrf);

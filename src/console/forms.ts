@@ -10,11 +10,25 @@ import type { Locale } from '#src/i18n/locale.ts';
 
 export type FormValues = Record<string, string>;
 
-export async function readForm(request: Request): Promise<{ values: FormValues; all: (name: string) => string[] }> {
+export interface PostedForm {
+  values: FormValues;
+  all: (name: string) => string[];
+  /** An uploaded file (multipart/form-data), or null. */
+  file: (name: string) => File | null;
+}
+
+export async function readForm(request: Request): Promise<PostedForm> {
   const data = await request.formData();
   const values: FormValues = {};
   for (const [key, value] of data) if (typeof value === 'string' && !(key in values)) values[key] = value;
-  return { values, all: (name) => data.getAll(name).filter((v): v is string => typeof v === 'string') };
+  return {
+    values,
+    all: (name) => data.getAll(name).filter((v): v is string => typeof v === 'string'),
+    file: (name) => {
+      const value = data.get(name);
+      return typeof value === 'string' || value === null ? null : value;
+    },
+  };
 }
 
 /** "2026-12-04T20:00" in Europe/Amsterdam → ISO instant; "" → undefined; nonsense is kept for the schema to refuse. */
@@ -43,6 +57,12 @@ export function numberField(value: string | undefined): number | string | undefi
   const text = value?.trim().replace(',', '.');
   if (!text) return undefined;
   return Number.isFinite(Number(text)) ? Number(text) : text;
+}
+
+/** The row a form acts on and the version it was shown at (its hidden `version`), for the command's check that nobody saved in between. */
+export function versionedTarget(id: number, values: FormValues): { id: number; expectedVersion: number | undefined } {
+  const version = numberField(values.version);
+  return { id, expectedVersion: typeof version === 'number' ? version : undefined };
 }
 
 /** Impact selects named `impact.<slug>`: the ones set (not "") form the impacts map. */

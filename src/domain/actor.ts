@@ -4,11 +4,13 @@
 export const ROLES = ['admin', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What a token may write. `alerts` is the Alertmanager receiver. */
-export const TOKEN_SCOPES = ['incidents', 'maintenance', 'outages', 'kpis', 'alerts'] as const;
+/** What a token may write. `alerts` is the Alertmanager receiver; `subscribers` the notification subscribers (admins only). */
+export const TOKEN_SCOPES = ['incidents', 'maintenance', 'outages', 'kpis', 'alerts', 'subscribers'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** A token made without naming scopes: every write scope, but not the subscribers' addresses (personal data is asked for by name). */
+export const DEFAULT_TOKEN_SCOPES: readonly TokenScope[] = TOKEN_SCOPES.filter((s) => s !== 'subscribers');
 
-/** A write permission: one per scope, plus managing users (admin only) and tokens (own, or anyone's for an admin; never through a token). */
+/** A write permission: one per scope (subscribers: admin only), plus managing users (admin only) and tokens (own, or anyone's for an admin; never through a token). */
 export type Permission = TokenScope | 'users' | 'tokens';
 
 export type Actor =
@@ -25,7 +27,8 @@ export type Actor =
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (actor.kind === 'system') return true;
-  if (permission === 'users' && actor.role !== 'admin') return false;
+  // Subscribers are the provider's customers' addresses: personal data, for admins.
+  if ((permission === 'users' || permission === 'subscribers') && actor.role !== 'admin') return false;
   if (actor.token) return permission !== 'users' && permission !== 'tokens' && actor.token.scopes.includes(permission);
   return true;
 }

@@ -49,6 +49,16 @@ export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export const MAINTENANCE_TYPES = ['regular', 'necessary', 'emergency', 'unannounced'] as const;
 export type MaintenanceType = (typeof MAINTENANCE_TYPES)[number];
 
+/** What a maintenance says of itself, the same in every view of it (calendar, feeds, notifications); the English texts are optional. */
+export interface MaintenanceWording {
+  id: number;
+  type: MaintenanceType;
+  title: string;
+  titleEn: string | null;
+  description: string;
+  descriptionEn: string | null;
+}
+
 export const MAINTENANCE_STATES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
 
@@ -68,6 +78,8 @@ export const SUBSCRIBER_EVENTS = [
   'incident.opened',
   'incident.updated',
   'incident.resolved',
+  /** The NOC published the report (reason for outage) of a resolved incident: told once, at the first publication. */
+  'incident.report_published',
   'maintenance.announced',
   'maintenance.rescheduled',
   'maintenance.cancelled',
@@ -80,3 +92,12 @@ export type SubscriberEventKind = (typeof SUBSCRIBER_EVENTS)[number];
 /** Mails to the operators (NOC_ALERT_EMAILS): an incident's next public update (SLA §4) is due or overdue, a maintenance window ended without being marked completed. */
 export const NOC_EVENTS = ['noc.update_due', 'noc.update_overdue', 'noc.maintenance_unmarked'] as const;
 export type NocEventKind = (typeof NOC_EVENTS)[number];
+
+/**
+ * The notification channels a subscriber can choose (src/notifications/channels: one folder
+ * and one registry entry each). The database checks its channel columns against this list
+ * (db/schema/notifications.ts), and the registry must implement every name, so a channel
+ * exists in all three places or in none.
+ */
+export const CHANNEL_NAMES = ['email', 'webhook', 'teams', 'slack', 'discord'] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -4,7 +4,7 @@
 // ("…Z"): ical-generator writes a native Date with a time zone as the server's local
 // clock, and UTC needs no VTIMEZONE that clients might read differently.
 import ical, { escape as icalEscape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import type { Impact, MaintenanceState, MaintenanceType } from '#src/domain/vocabulary.ts';
+import type { Impact, MaintenanceState, MaintenanceWording } from '#src/domain/vocabulary.ts';
 import { localized, type Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
 import { PROVIDER } from '#src/i18n/provider.ts';
@@ -16,13 +16,7 @@ import type { FeedProduct } from './feed-product.ts';
 /** Calendar clients refetch after an hour (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 export const CALENDAR_REFRESH_SECONDS = 3600;
 
-export interface CalendarMaintenance {
-  id: number;
-  type: MaintenanceType;
-  title: string;
-  titleEn: string | null;
-  description: string;
-  descriptionEn: string | null;
+export interface CalendarMaintenance extends MaintenanceWording {
   windowStart: Date;
   windowEnd: Date;
   expectedImpact: Impact;

@@ -1,12 +1,13 @@
-// The incident RSS feed from already-loaded NOC updates: one item per update, titled with
-// its status and the incident's title, linked to the update's permalink on the incident
-// page, with the products affected as of that update. Pure, no I/O.
+// The incident RSS feed from already-loaded NOC updates and reports: one item per update,
+// titled with its status and the incident's title, linked to the update's permalink on
+// the incident page, with the products affected as of that update; and one item per
+// published incident report (a correction changes its text, not its guid). Pure, no I/O.
 import type { Impact, IncidentCategory, IncidentStatus } from '#src/domain/vocabulary.ts';
 import { localized, type Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
 import { rssChannel } from './channel.ts';
-import { absoluteUrl, incidentUpdatePath } from './links.ts';
-import { buildRss, escapeHtml, textToHtml, type RssItem } from './rss.ts';
+import { absoluteUrl, incidentReportPath, incidentUpdatePath } from './links.ts';
+import { buildRss, escapeHtml, itemGuid, textToHtml, type RssItem } from './rss.ts';
 import type { FeedProduct } from './feed-product.ts';
 
 /** Readers may keep the incident feed 15 minutes: an outage is news. */
@@ -23,6 +24,17 @@ export interface FeedIncidentUpdate {
   impacts: { product: FeedProduct; impact: Impact }[];
 }
 
+/** A published incident report (reason for outage). */
+export interface FeedIncidentReport {
+  incident: FeedIncidentUpdate['incident'];
+  body: string;
+  bodyEn: string | null;
+  publishedAt: Date;
+  editedAt: Date | null;
+  /** The products the incident affected, in catalogue order. */
+  products: FeedProduct[];
+}
+
 export interface IncidentFeedInput {
   locale: Locale;
   /** Absolute, without a trailing slash. */
@@ -30,12 +42,13 @@ export interface IncidentFeedInput {
   product: FeedProduct | null;
   /** Newest first. */
   updates: readonly FeedIncidentUpdate[];
+  reports: readonly FeedIncidentReport[];
   /** The newest change of anything shown; null when there is nothing. */
   lastChange: Date | null;
 }
 
-export function incidentUpdateGuid(incidentId: number, updateId: number, siteUrl: string): string {
-  return `incident-${incidentId}-update-${updateId}@${new URL(siteUrl).host}`;
+export function incidentUpdateGuid(incidentId: number, updateId: number, locale: Locale, siteUrl: string): string {
+  return itemGuid(`incident-${incidentId}-update-${updateId}`, locale, siteUrl);
 }
 
 export function buildIncidentFeed(input: IncidentFeedInput): string {
@@ -45,11 +58,26 @@ export function buildIncidentFeed(input: IncidentFeedInput): string {
     title: `${t.incidentStatus[u.status]}: ${localized(u.incident.title, u.incident.titleEn, locale)}`,
     html: updateHtml(u, locale),
     link: absoluteUrl(siteUrl, incidentUpdatePath(locale, u.incident.id, u.id)),
-    guid: incidentUpdateGuid(u.incident.id, u.id, siteUrl),
+    guid: incidentUpdateGuid(u.incident.id, u.id, locale, siteUrl),
     date: u.publishedAt,
     categories: [...u.impacts.map((i) => i.product.name[locale]), t.incident.category(u.incident.category)],
   }));
+  for (const r of input.reports) {
+    items.push({
+      title: t.incidentReport.feedTitle(localized(r.incident.title, r.incident.titleEn, locale)),
+      html: textToHtml(localized(r.body, r.bodyEn, locale)),
+      link: absoluteUrl(siteUrl, incidentReportPath(locale, r.incident.id)),
+      guid: incidentReportGuid(r.incident.id, siteUrl),
+      date: r.publishedAt,
+      categories: [...r.products.map((p) => p.name[locale]), t.incident.category(r.incident.category)],
+    });
+  }
   return buildRss(rssChannel('incidents', input, INCIDENT_FEED_TTL_MINUTES), items);
+}
+
+/** One per incident: a correction of the report is the same item with a new text. */
+export function incidentReportGuid(incidentId: number, siteUrl: string): string {
+  return `incident-${incidentId}-report@${new URL(siteUrl).host}`;
 }
 
 function updateHtml(u: FeedIncidentUpdate, locale: Locale): string {

@@ -72,6 +72,11 @@ export function incidentUpdatePath(locale: Locale, incidentId: number, updateId:
   return localePath(locale, `/incidents/${incidentId}#update-${updateId}`);
 }
 
+/** The report (reason for outage) on its incident page. */
+export function incidentReportPath(locale: Locale, incidentId: number): string {
+  return localePath(locale, `/incidents/${incidentId}#report`);
+}
+
 export function maintenancePath(locale: Locale, maintenanceId: number): string {
   return localePath(locale, `/maintenance/${maintenanceId}`);
 }

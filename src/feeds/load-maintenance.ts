@@ -19,7 +19,7 @@ import { maintenanceProducts, maintenanceRevisions, maintenances } from '#db/sch
 import type { CalendarMaintenance } from '#src/feeds/calendar.ts';
 import { maintenanceFeedItems, type FeedMaintenanceRevision } from '#src/feeds/maintenance-feed.ts';
 import type { FeedProduct } from '#src/feeds/feed-product.ts';
-import { feedProductOf, inCatalogueOrder, latest, latestUpTo, loadFeedProducts, type FeedProducts } from './load-products.ts';
+import { inCatalogueOrder, latest, latestUpTo, loadFeedProductScope, type FeedProducts } from './load-products.ts';
 
 /** How many items an RSS feed holds. */
 export const FEED_ITEM_LIMIT = 50;
@@ -71,9 +71,9 @@ export function oneYearAfter(end: Date): Date {
 /** null when the product slug is unknown. */
 export async function loadCalendarData(db: Database, scope: FeedScope): Promise<CalendarData | null> {
   const { now } = scope;
-  const all = await loadFeedProducts(db);
-  const product = feedProductOf(all, scope.productSlug);
-  if (product === undefined) return null;
+  const products = await loadFeedProductScope(db, scope.productSlug);
+  if (!products) return null;
+  const { all, product } = products;
   const since = twelveMonthsBefore(now);
   const rows = await db
     .select({ maintenance: maintenances, changedAt: maintenanceRevisions.changedAt })
@@ -93,21 +93,14 @@ export async function loadCalendarData(db: Database, scope: FeedScope): Promise<
     .from(maintenances);
   const productsOf = await loadProductsOf(db, all, rows.map((r) => r.maintenance.id));
   const list = rows.map(({ maintenance: m, changedAt }) => ({
-    id: m.id,
-    type: m.type,
-    title: m.title,
-    titleEn: m.titleEn,
-    description: m.description,
-    descriptionEn: m.descriptionEn,
+    ...factsOf(m, productsOf),
     windowStart: m.windowStart,
     windowEnd: m.windowEnd,
-    expectedImpact: m.expectedImpact,
     state: m.state,
     cancelReason: m.cancelReason,
     revision: m.revision,
     // The current revision's publication is the last change; updatedAt only if that row is missing.
     lastChange: changedAt ?? m.updatedAt,
-    products: productsOf.get(m.id) ?? [],
   }));
   const lastChange = latest(rows.flatMap(({ maintenance: m, changedAt }) => (changedAt ? [changedAt, m.updatedAt] : [m.updatedAt])));
   const gone = bounds?.newestGone;
@@ -127,9 +120,9 @@ export async function loadCalendarData(db: Database, scope: FeedScope): Promise<
 /** null when the product slug is unknown. */
 export async function loadMaintenanceFeedData(db: Database, scope: FeedScope): Promise<MaintenanceFeedData | null> {
   const { now } = scope;
-  const all = await loadFeedProducts(db);
-  const product = feedProductOf(all, scope.productSlug);
-  if (product === undefined) return null;
+  const products = await loadFeedProductScope(db, scope.productSlug);
+  if (!products) return null;
+  const { all, product } = products;
   // Stored 'completed' revisions are read as completions below: one item per maintenance.
   const revisionRows = await db
     .select({ revision: maintenanceRevisions, maintenance: maintenances })
@@ -163,16 +156,7 @@ export async function loadMaintenanceFeedData(db: Database, scope: FeedScope): P
     .limit(FEED_ITEM_LIMIT);
   const [anyChange] = await db.select({ at: max(maintenances.updatedAt) }).from(maintenances);
   const productsOf = await loadProductsOf(db, all, [...revisionRows, ...endRows].map((r) => r.maintenance.id));
-  const facts = (m: MaintenanceRow) => ({
-    id: m.id,
-    type: m.type,
-    title: m.title,
-    titleEn: m.titleEn,
-    description: m.description,
-    descriptionEn: m.descriptionEn,
-    expectedImpact: m.expectedImpact,
-    products: productsOf.get(m.id) ?? [],
-  });
+
   const revisions = revisionRows.map(({ revision: r, maintenance: m }) => ({
     revision: r.revision,
     change: r.change,
@@ -181,14 +165,14 @@ export async function loadMaintenanceFeedData(db: Database, scope: FeedScope): P
     windowEnd: r.windowEnd,
     state: r.state,
     note: r.note,
-    maintenance: facts(m),
+    maintenance: factsOf(m, productsOf),
   }));
   const ends = endRows.map(({ maintenance: m, completedAt }) => ({
     windowStart: m.windowStart,
     windowEnd: m.windowEnd,
     state: m.state,
     completedAt: completedAt ?? null,
-    maintenance: facts(m),
+    maintenance: factsOf(m, productsOf),
   }));
   const items = maintenanceFeedItems(revisions, ends, now, FEED_ITEM_LIMIT);
   const rowsById = new Map([...revisionRows, ...endRows].map((r) => [r.maintenance.id, r.maintenance]));
@@ -216,6 +200,20 @@ function affecting(db: Database, productId: number | undefined): SQL | undefined
   return inArray(maintenances.id, ids);
 }
 
+
+/** What every feed item of a maintenance carries, whatever its revision: the texts, the expected impact, the products. */
+function factsOf(m: MaintenanceRow, productsOf: Map<number, FeedProduct[]>) {
+  return {
+    id: m.id,
+    type: m.type,
+    title: m.title,
+    titleEn: m.titleEn,
+    description: m.description,
+    descriptionEn: m.descriptionEn,
+    expectedImpact: m.expectedImpact,
+    products: productsOf.get(m.id) ?? [],
+  };
+}
 async function loadProductsOf(db: Database, all: FeedProducts, maintenanceIds: number[]): Promise<Map<number, FeedProduct[]>> {
   const byMaintenance = new Map<number, number[]>();
   if (maintenanceIds.length === 0) return new Map();

@@ -25,6 +25,13 @@ export function feedProductOf(all: FeedProducts, slug: string | null): FeedProdu
   return slug === null ? null : all.list.find((p) => p.slug === slug);
 }
 
+/** Every product and the one a feed asks for (null: all); null when its slug is unknown (a 404). */
+export async function loadFeedProductScope(db: Database, slug: string | null): Promise<{ all: FeedProducts; product: FeedProductRow | null } | null> {
+  const all = await loadFeedProducts(db);
+  const product = feedProductOf(all, slug);
+  return product === undefined ? null : { all, product };
+}
+
 /** The products among `ids`, in catalogue order. */
 export function inCatalogueOrder(all: FeedProducts, ids: Iterable<number>): FeedProductRow[] {
   const wanted = new Set(ids);

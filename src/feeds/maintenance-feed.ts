@@ -10,7 +10,7 @@ import { absoluteUrl, maintenancePath } from './links.ts';
 import { maintenanceFactLines, maintenanceHeadline, windowLine, type MaintenanceFacts } from './maintenance-text.ts';
 import { effectiveMaintenanceState } from '#src/sla/maintenance-state.ts';
 import { maintenanceTypeName } from '#src/i18n/maintenance-rules.ts';
-import { buildRss, textToHtml, type RssItem } from './rss.ts';
+import { buildRss, itemGuid, textToHtml, type RssItem } from './rss.ts';
 import type { FeedProduct } from './feed-product.ts';
 
 /** Maintenance is announced hours to weeks ahead: an hour is fresh enough. */
@@ -52,13 +52,13 @@ export interface MaintenanceFeedInput {
   lastChange: Date | null;
 }
 
-export function maintenanceRevisionGuid(maintenanceId: number, revision: number, siteUrl: string): string {
-  return `maintenance-${maintenanceId}-revision-${revision}@${new URL(siteUrl).host}`;
+export function maintenanceRevisionGuid(maintenanceId: number, revision: number, locale: Locale, siteUrl: string): string {
+  return itemGuid(`maintenance-${maintenanceId}-revision-${revision}`, locale, siteUrl);
 }
 
 /** One per maintenance, whether the clock or a stored revision says it completed. */
-export function maintenanceCompletedGuid(maintenanceId: number, siteUrl: string): string {
-  return `maintenance-${maintenanceId}-completed@${new URL(siteUrl).host}`;
+export function maintenanceCompletedGuid(maintenanceId: number, locale: Locale, siteUrl: string): string {
+  return itemGuid(`maintenance-${maintenanceId}-completed`, locale, siteUrl);
 }
 
 /**
@@ -105,8 +105,8 @@ export function buildMaintenanceFeed(input: MaintenanceFeedInput): string {
     link: absoluteUrl(siteUrl, maintenancePath(locale, r.maintenance.id)),
     guid:
       r.change === 'completed' || r.revision === null
-        ? maintenanceCompletedGuid(r.maintenance.id, siteUrl)
-        : maintenanceRevisionGuid(r.maintenance.id, r.revision, siteUrl),
+        ? maintenanceCompletedGuid(r.maintenance.id, locale, siteUrl)
+        : maintenanceRevisionGuid(r.maintenance.id, r.revision, locale, siteUrl),
     date: r.changedAt,
     categories: [...r.maintenance.products.map((p) => p.name[locale]), maintenanceTypeName(r.maintenance.type, locale)],
   }));

@@ -56,6 +56,17 @@ export function textToHtml(text: string): string {
     .join('');
 }
 
+/**
+ * An item's guid: its key (`incident-9-update-2`) at the site's host, plus the language
+ * for every language but Dutch. Each language's item is its own text, so a reader that
+ * takes both feeds (and merges items by guid) keeps both; the Dutch guids are the ones the
+ * feeds had before English got its own, so a Dutch subscriber sees no old item again.
+ * The same key in the same language is the same item in every feed (global and product).
+ */
+export function itemGuid(key: string, locale: Locale, siteUrl: string): string {
+  return `${key}${locale === 'nl' ? '' : `.${locale}`}@${new URL(siteUrl).host}`;
+}
+
 export function buildRss(channel: RssChannel, items: readonly RssItem[]): string {
   const newestFirst = [...items].sort((a, b) => +b.date - +a.date);
   const feed = new RSS({

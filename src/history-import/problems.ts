@@ -46,18 +46,32 @@ export function inDocumentOrder(problems: ImportProblem[]): ImportProblem[] {
     .map(({ problem }) => problem);
 }
 
+/** A UTF-16 surrogate without its partner: JSON can spell one (\ud800), UTF-8 cannot store it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Why a string cannot be stored as it is, or null. */
+function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'a NUL character';
+  if (LONE_SURROGATE.test(text)) return 'a lone UTF-16 surrogate (not Unicode text)';
+  return null;
+}
+
 /**
- * Text with a NUL character, wherever it stands: PostgreSQL cannot store one, and a page
- * or feed could not show it.
+ * Text PostgreSQL cannot store as given, wherever it stands: a NUL character (refused by
+ * the database) or a lone surrogate (stored as U+FFFD, so the same file would differ from
+ * what it wrote on every import). The caller has bounded the depth (check.ts).
  */
-export function nulCharacters(input: unknown, path: PropertyKey[] = []): ImportProblem[] {
-  if (typeof input === 'string') return input.includes('\u0000') ? [{ path: formatPath(path), message: 'must not contain a NUL character' }] : [];
-  if (Array.isArray(input)) return input.flatMap((item, n) => nulCharacters(item, [...path, n]));
+export function unstorableText(input: unknown, path: PropertyKey[] = []): ImportProblem[] {
+  if (typeof input === 'string') {
+    const why = unstorable(input);
+    return why ? [{ path: formatPath(path), message: `must not contain ${why}` }] : [];
+  }
+  if (Array.isArray(input)) return input.flatMap((item, n) => unstorableText(item, [...path, n]));
   if (typeof input === 'object' && input !== null) {
-    return Object.entries(input).flatMap(([key, value]) => [
-      ...(key.includes('\u0000') ? [{ path: formatPath(path), message: 'must not have a key with a NUL character' }] : []),
-      ...nulCharacters(value, [...path, key]),
-    ]);
+    return Object.entries(input).flatMap(([key, value]) => {
+      const why = unstorable(key);
+      return [...(why ? [{ path: formatPath(path), message: `must not have a key with ${why}` }] : []), ...unstorableText(value, [...path, key])];
+    });
   }
   return [];
 }

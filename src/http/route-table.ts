@@ -3,7 +3,7 @@
 // the table and the route files to each other: a new route file fails there until it has
 // its entry. A new public route is one line here, e.g. an image kept by the cache:
 //   { pattern: '/badge.svg', kind: 'feed', methods: ['GET'], cached: true }
-// (its own headers, such as a frame-ancestors of its own, it sets itself; see docs/operations.md).
+// (`framed: true` lets the sites of EMBED_ALLOWED_ORIGINS frame it; see docs/operations.md).
 import { parseId } from '#src/domain/ids.ts';
 import { isMonthKey } from '#src/time/zone.ts';
 import type { ParamRule, RouteDeclaration, RouteFacts } from './routes.ts';
@@ -56,6 +56,15 @@ export const ROUTES: readonly RouteDeclaration[] = [
   // A subscriber's own page: never kept (its route says no-store).
   page('/subscription', { methods: ['GET', 'POST'], cached: false, query: { token } }),
   { pattern: '/subscription/unsubscribe', kind: 'text', methods: ['GET', 'POST'], cached: false, query: { token } },
+  // The compact status for other sites' iframes.
+  page('/embed', { framed: true }),
+  // Badges: SVG images and shields.io endpoint documents.
+  feed('/badge.svg'),
+  productFeed('badge.svg'),
+  productFeed('availability-badge.svg'),
+  { pattern: '/api/badges/status.json', kind: 'json', methods: ['GET'], cached: true },
+  { pattern: '/api/badges/[slug].json', kind: 'json', methods: ['GET'], cached: true, params: { slug }, exists: knownProduct },
+  { pattern: '/api/badges/[slug]/availability.json', kind: 'json', methods: ['GET'], cached: true, params: { slug }, exists: knownProduct },
   feed('/incidents.rss'),
   feed('/maintenance.rss'),
   feed('/maintenance.ics', { query: { month } }),
@@ -71,6 +80,9 @@ export const ROUTES: readonly RouteDeclaration[] = [
   api('/incidents/[id]', 'GET', 'PATCH'),
   api('/incidents/[id]/updates', 'POST'),
   api('/incidents/[id]/updates/[updateId]', 'PATCH'),
+  api('/incidents/[id]/postmortem', 'GET', 'PUT'),
+  api('/subscribers', 'GET', 'POST'),
+  api('/subscribers/[id]', 'DELETE'),
   api('/maintenances', 'POST'),
   api('/maintenances/[id]', 'GET', 'PATCH'),
   api('/maintenances/[id]/cancel', 'POST'),

@@ -50,10 +50,10 @@ export interface RouteDeclaration {
   /** GET answers rendered once per published state and kept (src/server/response-cache.ts). */
   cached: boolean;
   /**
-   * Who may frame it, as CSP frame-ancestors sources (e.g. "*" for an embed); X-Frame-Options
-   * is then left off. Nobody when absent.
+   * Other sites may frame it (the embed): the sites of EMBED_ALLOWED_ORIGINS, by its
+   * Content-Security-Policy's frame-ancestors, and X-Frame-Options is left off. Nobody when absent.
    */
-  frameAncestors?: string;
+  framed?: boolean;
   /** The route answers OPTIONS itself (the public JSON's CORS preflight). */
   ownOptions?: boolean;
   /** Path parameters ("[id]") and their rules: a value that breaks one is a 404 without a render. */
@@ -89,10 +89,11 @@ function compile(route: RouteDeclaration): Compiled {
     .split('/')
     .slice(1)
     .map((segment) => {
-      const parameter = /^\[(\.\.\.)?([a-zA-Z]+)\]$/.exec(segment);
+      // "[id]", "[slug].json" (a parameter and a literal after it), "[...path]".
+      const parameter = /^\[(\.\.\.)?([a-zA-Z]+)\](.*)$/.exec(segment);
       if (!parameter) return `/${literal(segment)}`;
       names.push(parameter[2]!);
-      return parameter[1] ? '(?:/(.*))?' : '/([^/]+)';
+      return parameter[1] ? '(?:/(.*))?' : `/([^/]+?)${literal(parameter[3]!)}`;
     })
     .join('');
   return { route, pattern: new RegExp(`^${source}$`), names };

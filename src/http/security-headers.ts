@@ -1,5 +1,6 @@
 // The security headers of every response, and the Content-Security-Policy of a page: only
-// our own origin for everything, no plugins, no framing, forms only to ourselves, and an
+// our own origin for everything, no plugins, no framing (but for the embeddable status,
+// /embed, which the sites of EMBED_ALLOWED_ORIGINS may frame), forms only to ourselves, and an
 // inline script or style only when its SHA-256 is listed (the pages have none of their own;
 // Astro writes a small one for each island). HSTS when the site is served over https.
 // Pure: the front server (src/server/front.ts) computes the hashes once per render.
@@ -23,7 +24,15 @@ export function inlineHashes(html: string): InlineHashes {
   return { scripts: unique(INLINE_SCRIPT), styles: unique(INLINE_STYLE), styleAttributes: STYLE_ATTRIBUTE.test(html) };
 }
 
-/** `frameAncestors`: who may frame the page (a route's declaration may allow it, e.g. an embed); nobody by default. */
+/** The page made to be framed by other sites, without its language prefix. */
+export const EMBED_PATH = '/embed';
+
+/** The frame-ancestors of the embeddable status: the allowed origins, or any site when none is set. */
+export function embedAncestors(allowedOrigins: readonly string[]): string {
+  return allowedOrigins.length > 0 ? allowedOrigins.join(' ') : '*';
+}
+
+/** `frameAncestors`: who may frame the page (only a route declared `framed`, the embed); nobody by default. */
 export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes, frameAncestors = "'none'"): string {
   const directives = [
     "default-src 'self'",

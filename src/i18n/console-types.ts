@@ -5,12 +5,16 @@
 export interface ConsoleWords {
   /** The notifications page (/admin/notifications): subscribers, the delivery log, webhooks. */
   notifications: ConsoleNotificationWords;
+  /** The report form of a resolved incident (src/console/ReportForm.astro). */
+  report: ConsoleReportWords;
   title: string;
   nav: { templates: string; dashboard: string; newIncident: string; newMaintenance: string; outages: string; kpis: string; users: string; account: string; audit: string; signOut: string; publicPage: string; label: string };
   signIn: { heading: string; email: string; password: string; submit: string; failed: string; locked: (seconds: number) => string; signedOut: string };
   setup: { heading: string; intro: string; name: string; submit: string; invalid: string };
   errors: { heading: (n: number) => string; stale: string; csrf: string; forbidden: string };
   saved: string;
+  /** A writer's own number for an incident, maintenance or outage (src/commands/external-id.ts). */
+  externalId: { label: string; hint: string };
   dashboard: {
     heading: string;
     openIncidents: string;
@@ -101,6 +105,8 @@ export interface ConsoleNotificationWords {
   allProducts: string;
   pending: (unconfirmed: number, disabled: number) => string;
   logHeading: string;
+  /** NOTIFICATION_LOG_DAYS: how long the log keeps an event. */
+  kept: (days: number) => string;
   event: string;
   time: string;
   states: { queued: string; sending: string; sent: string; failed: string; dead: string };
@@ -110,14 +116,38 @@ export interface ConsoleNotificationWords {
   retry: string;
   attempts: (n: number) => string;
   webhookHeading: string;
+  webhookChannel: string;
   webhookUrl: string;
   webhookContact: string;
   webhookLocale: string;
   webhookProducts: string;
   webhookAdd: string;
   secretOnce: string;
+  csvHeading: string;
+  csvIntro: string;
+  csvFile: string;
+  csvAdd: string;
+  csvAdded: (n: number) => string;
+  csvLine: (line: number, column: string | null) => string;
   removeHeading: string;
   removeLabel: string;
   removeHint: string;
   remove: string;
+}
+
+/** The report (reason for outage) form on a console incident page. */
+export interface ConsoleReportWords {
+  heading: string;
+  intro: string;
+  notYet: string;
+  draft: (time: string) => string;
+  published: (time: string) => string;
+  edited: (time: string) => string;
+  body: string;
+  bodyEn: string;
+  hint: string;
+  saveDraft: string;
+  publish: string;
+  correct: string;
+  withdrawNote: string;
 }

@@ -1,12 +1,13 @@
 // English words of the notification mails and subscription pages (types.ts NotificationWords).
 import { PROVIDER } from './provider.ts';
-import type { NotificationWords } from './types.ts';
+import type { NotificationWords } from './notification-types.ts';
 
 export const enNotifications: NotificationWords = {
   event: {
     'incident.opened': { subject: (t) => `Incident: ${t}`, lead: 'The NOC reports an incident.' },
     'incident.updated': { subject: (t) => `Incident update: ${t}`, lead: 'The NOC has posted an update on the incident.' },
     'incident.resolved': { subject: (t) => `Resolved: ${t}`, lead: 'The incident has been resolved.' },
+    'incident.report_published': { subject: (t) => `Incident report: ${t}`, lead: 'The NOC has published its report on the cause and handling of the incident.' },
     'maintenance.announced': { subject: (t) => `Maintenance announced: ${t}`, lead: 'Maintenance has been announced.' },
     'maintenance.rescheduled': { subject: (t) => `Maintenance rescheduled: ${t}`, lead: 'The maintenance has moved to another window.' },
     'maintenance.cancelled': { subject: (t) => `Maintenance cancelled: ${t}`, lead: 'The maintenance will not take place.' },
@@ -23,6 +24,7 @@ export const enNotifications: NotificationWords = {
     category: 'Category',
     reported: 'Reported',
     update: 'Update',
+    report: 'Report',
     more: 'More information',
   },
   footer: (products) => `You receive this message because you signed up for notifications about ${products} on the ${PROVIDER.name} status page.`,
@@ -33,11 +35,19 @@ export const enNotifications: NotificationWords = {
     action: 'Confirm subscription',
     expires: (hours) => `The link is valid for ${hours} hours.`,
     ignore: 'Did not sign up? Then ignore this message.',
-    webhook: (url) => `This is for a webhook to ${url}; this address hears from us when the webhook keeps failing.`,
+    webhook: (url, service) => `This is for ${service} at ${url}; this address hears from us when the notifications no longer arrive there.`,
   },
   webhookDisabled: {
     subject: `Webhook disabled by ${PROVIDER.name} status`,
     text: (url) => `The webhook to ${url} has been failing for a day. We have disabled it and send it nothing more. Register it again on the subscribe page once it works.`,
+    gone: (url, service) => `${service} reports that ${url} no longer exists (deleted or archived). We have disabled the subscription. Create a new URL and register it on the subscribe page to receive notifications again.`,
+  },
+  channels: {
+    email: { name: 'E-mail', hint: 'A message in your mailbox.' },
+    webhook: { name: 'Webhook', hint: 'Your own system receives JSON shaped like Statuspage, signed with HMAC-SHA256 (the key is on the page the confirmation opens).' },
+    teams: { name: 'Microsoft Teams', hint: 'In Teams: channel, ⋯, Workflows, "Post to a channel when a webhook request is received"; copy the URL the workflow gives. Every notification arrives as a card.' },
+    slack: { name: 'Slack', hint: 'An Incoming Webhook of a Slack app (https://hooks.slack.com/services/…) for the channel of your choice.' },
+    discord: { name: 'Discord', hint: 'Channel settings, Integrations, Webhooks, New Webhook, "Copy Webhook URL" (https://discord.com/api/webhooks/…).' },
   },
   noc: {
     'noc.update_due': { subject: (t) => `Update due within 15 minutes: ${t}`, text: (time) => `The next public update (SLA §4) is due by ${time}.` },
@@ -52,16 +62,18 @@ export const enNotifications: NotificationWords = {
     products: 'Services',
     productsHint: 'Choose none for all services.',
     submit: 'Subscribe',
-    webhookHeading: 'Webhook',
-    webhookIntro: 'Have your own system receive the same notifications as JSON (shaped like Statuspage), signed with HMAC-SHA256.',
-    url: 'Webhook URL (https://…)',
+    webhookHeading: 'Microsoft Teams, Slack, Discord or a webhook',
+    webhookIntro: "Receive the same notifications in your team's channel, or in your own system. A confirmation goes to the e-mail address you give; that address also hears from us when the notifications no longer arrive there.",
+    service: 'Where to',
+    url: 'URL (https://…)',
     contact: 'E-mail address for the confirmation and failure notices',
-    submitWebhook: 'Register webhook',
+    submitWebhook: 'Subscribe',
     sent: 'Thank you. If this address can subscribe, an e-mail with a confirmation link will arrive within a few minutes.',
     privacy: 'We use your address for these notifications only and show it nowhere.',
     invalidEmail: 'Enter a valid e-mail address.',
     invalidUrl: 'Enter a complete http:// or https:// URL.',
     refusedUrl: 'This URL points to an internal or reserved network address, which we do not accept.',
+    wrongService: 'This URL does not belong to the service chosen. Choose the service the URL is for, or copy the URL again.',
     unknownProduct: 'Choose services from the list only.',
     tooMany: 'Too many sign-ups from this address. Please try again in an hour.',
     errorsHeading: 'Please check the form',

@@ -2,13 +2,43 @@
 import { PROVIDER } from './provider.ts';
 import { enConsole } from './en-console.ts';
 import { enNotifications } from './en-notifications.ts';
+import { enDescriptions } from './en-descriptions.ts';
+import { enIncidentReport } from './en-incident-report.ts';
+import { enShare } from './en-share.ts';
 import type { Messages } from './types.ts';
 
 const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
 
 export const en: Messages = {
   notifications: enNotifications,
+  descriptions: enDescriptions,
   console: enConsole,
+  report: {
+    title: (m, zone) => `SLA report ${m} (time zone ${zone})`,
+    partial: 'Month in progress: figures up to now.',
+    availability: 'Availability',
+    columns: ['Product', 'Month', '12 mo', 'Target', 'Met', 'Unplanned', 'Planned'],
+    bestEffort: 'best effort',
+    yes: 'yes',
+    no: 'no',
+    none: '-',
+    incidents: 'Collective incidents',
+    category: (c) => `Category ${c}`,
+    line: (r, res, inTime, responded) =>
+      `${r} reported, ${res} resolved; responded in time ${inTime} of ${responded}`,
+    mark: (p, within, res, share, met) =>
+      `resolved within the ${p} % mark: ${within} of ${res} (${share}; target ${p} %: ${met})`,
+    kpis: 'Performance indicators',
+    noKpis: 'No KPI figures for this month.',
+    setup: (v, target, met) => `Average call set-up time ${v} s (target ${target} s: ${met})`,
+    success: (v, target, met) => `Average call success ratio ${v} % (target ${target} %: ${met})`,
+    weights: (w) => `Partial outage weight: ${w}`,
+    reports: 'Incident reports (reason for outage)',
+    noReports: "No published reports on this month's incidents.",
+    reportLine: (title, published, edited) => `${title}: published ${published}${edited ? `, updated ${edited}` : ''}`,
+  },
+  incidentReport: enIncidentReport,
+  share: enShare,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} maintenance`, product),
@@ -225,6 +255,12 @@ export const en: Messages = {
     yes: 'yes',
     no: 'no',
     chartLabel: (product) => `Availability of ${product} per month, with the target as a line`,
+    chartSummary: (from, to, target, met, measured) =>
+      `One bar per month, from ${from} to ${to}; ${target === null ? 'no target (best effort)' : `the dashed line is the target of ${target}, a month that missed it has a ✕; ${met} of the ${measured} months with figures met it`}. The figures are in the table.`,
+    kpiCharts: {
+      setup: 'Average call set-up time per month, with the target as a line',
+      success: 'Average call success ratio per month, with the target as a line',
+    },
     formulaHeading: 'How we compute it',
     formula: [
       'Availability = available time / (available time + unplanned unavailability) × 100 %, 24 hours a day, 7 days a week.',

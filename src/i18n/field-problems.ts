@@ -19,6 +19,7 @@ const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}
 
 type Rewrite = [RegExp, (...groups: string[]) => string];
 
+const KIND_NL: Record<string, string> = { incident: 'storing', maintenance: 'onderhoud', outage: 'onderbreking' };
 const STATE_NL: Record<string, string> = { scheduled: 'gepland', in_progress: 'bezig', completed: 'afgerond', cancelled: 'geannuleerd' };
 
 /** English sentence → Dutch. Anchored, so a sentence matches one pattern or none. */
@@ -61,6 +62,7 @@ const DUTCH: Rewrite[] = [
   [/^must be absent for unannounced maintenance$/, () => 'moet leeg zijn bij onaangekondigd onderhoud'],
   [/^is taken$/, () => 'is al in gebruik'],
   [/^is already used$/, () => 'is al in gebruik'],
+  [/^is already used by (incident|maintenance|outage) (\d+)$/, (kind, id) => `is al in gebruik bij ${KIND_NL[kind]} ${id}`],
   [/^is not the current code of the app \(6 digits; check the clock of the phone\)$/, () => 'is niet de huidige code van de app (6 cijfers; controleer de klok van de telefoon)'],
   [/^is not the current code of the app$/, () => 'is niet de huidige code van de app'],
   [/^start setting up the second factor first$/, () => 'begin eerst met het instellen van de tweede stap'],
@@ -68,7 +70,21 @@ const DUTCH: Rewrite[] = [
   [/^no token you may manage has the prefix (.+)$/, (prefix) => `geen token dat u mag beheren heeft het voorvoegsel ${prefix}`],
   [/^"(.+)" is not a product of this status page$/, (slug) => `"${slug}" is geen product van deze statuspagina`],
   [/^is only for a cancelled maintenance$/, () => 'hoort alleen bij een geannuleerd onderhoud'],
+  [/^names a product that does not exist \((.+)\)$/, (list) => `noemt een product dat niet bestaat (${list})`],
+  [/^must be an http:\/\/ or https:\/\/ URL without credentials$/, () => 'moet een http://- of https://-URL zijn, zonder gebruikersnaam of wachtwoord'],
+  [/^points to a loopback, private or reserved address$/, () => 'wijst naar een loopback-, privé- of gereserveerd adres'],
+  [/^is not a webhook URL of this service$/, () => 'is geen webhook-URL van deze dienst'],
+  [/^must hold at most (\d+) subscribers$/, (n) => `mag hoogstens ${n} abonnees bevatten`],
+  [/^must hold at least 1 subscriber$/, () => 'moet minstens één abonnee bevatten'],
+  [/^repeats (.+)$/, (other) => `herhaalt ${other}`],
+  [/^is already subscribed \(subscriber (\d+)\)$/, (id) => `is al geabonneerd (abonnee ${id})`],
+  [/^the first line must name the columns: (.+) \(email at least\)$/, (list) => `de eerste regel moet de kolommen noemen: ${list} (minstens email)`],
+  [/^is not a column \((.+)\)$/, (list) => `is geen kolom (${list})`],
+  [/^no subscriber below the header$/, () => 'geen abonnee onder de kopregel'],
+  [/^must be at most (\d+) bytes$/, (n) => `mag hoogstens ${n} bytes zijn`],
   // Problems that belong to no field.
+  [/^(\d+) problem\(s\); nothing was added$/, (n) => `${n} probleem/problemen; er is niets toegevoegd`],
+  [/^(\d+) already subscribed; nothing was added$/, (n) => `${n} al geabonneerd; er is niets toegevoegd`],
   [/^incident (\d+) is resolved: nothing may follow its resolution$/, (id) => `incident ${id} is opgelost: na de oplossing mag niets meer volgen`],
   [/^maintenance (\d+) is (\w+): it can no longer change$/, (id, state) => `onderhoud ${id} is ${STATE_NL[state] ?? state}: het kan niet meer veranderen`],
   [/^maintenance (\d+) has not started yet \(it starts (.+)\): cancel or reschedule it instead$/, (id, at) => `onderhoud ${id} is nog niet begonnen (het begint ${at}): annuleer of verplaats het`],
@@ -78,6 +94,8 @@ const DUTCH: Rewrite[] = [
   [/^a template named "(.+)" exists already$/, (name) => `een sjabloon met de naam "${name}" bestaat al`],
   [/^(.+) is disabled$/, (who) => `${who} is uitgeschakeld`],
   [/^an administrator requires a second factor for everyone$/, () => 'een beheerder verplicht tweestapsverificatie voor iedereen'],
+  [/^externalId "(.+)" is already (incident|maintenance|outage) (\d+)$/, (externalId, kind, id) => `extern kenmerk "${externalId}" hoort al bij ${KIND_NL[kind]} ${id}`],
+  [/^externalId is already used by another (incident|maintenance|outage)$/, (kind) => `extern kenmerk is al in gebruik bij een ander${kind === 'maintenance' ? '' : 'e'} ${KIND_NL[kind]}`],
   [/^not allowed: (.+)$/, (why) => `niet toegestaan: ${why}`],
   [/^the maintenance breaks (\d+) SLA rule\(s\).*$/, (n) => `het onderhoud breekt ${n} SLA-regel(s); geef een reden om het toch in te plannen`],
   [/^the request has (\d+) invalid field\(s\)$/, (n) => `${n} veld(en) kloppen niet`],

@@ -8,7 +8,7 @@ import { messages } from './messages.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'dayName' | 'weekday' | 'month' | 'time'): Intl.DateTimeFormat {
+function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'dayName' | 'weekday' | 'month' | 'shortMonth' | 'time'): Intl.DateTimeFormat {
   const key = `${locale}:${kind}`;
   let format = formats.get(key);
   if (!format) {
@@ -19,6 +19,7 @@ function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'shortDate' | 'd
       dayName: { weekday: 'long', day: 'numeric', month: 'long' },
       weekday: { weekday: 'short' },
       month: { month: 'long', year: 'numeric' },
+      shortMonth: { month: 'short' },
       time: { hour: '2-digit', minute: '2-digit' },
     };
     format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: SLA_TIME_ZONE, ...options[kind] });
@@ -68,6 +69,12 @@ export function formatMonth(month: MonthKey, locale: Locale): string {
   return dateFormat(locale, 'month').format(Date.UTC(year, m - 1, 15, 12));
 }
 
+/** "mrt", "Mar": a month under a chart's bar. */
+export function formatMonthShort(month: MonthKey, locale: Locale): string {
+  const { year, month: m } = parseMonthKey(month);
+  return dateFormat(locale, 'shortMonth').format(Date.UTC(year, m - 1, 15, 12)).replace(/\.$/, '');
+}
+
 const UNITS = [
   ['day', DAY_MS],
   ['hour', HOUR_MS],
@@ -79,10 +86,18 @@ const UNITS = [
  * "3 days 4 hours": the two largest non-zero units, truncated, never rounded up, so
  * 13 days 23 hours 59 minutes of notice never reads as the 14 days it falls short of,
  * and 1 hour 30 seconds late never reads as the 1 hour allowed. The sign is left out.
+ * With `round` 'up' the smaller unit shown is rounded up instead, for a time where less
+ * flatters the provider (how late, how long it took): 1 hour 5 minutes 10 seconds late
+ * reads 1 hour 6 minutes.
  */
-export function formatDuration(ms: number, locale: Locale): string {
+export function formatDuration(ms: number, locale: Locale, round: 'down' | 'up' = 'down'): string {
   const words = messages[locale].durations;
   let rest = Math.abs(ms);
+  if (round === 'up') {
+    const largest = UNITS.findIndex(([, size]) => rest >= size);
+    const step = largest < 0 ? SECOND_MS : UNITS[Math.min(largest + 1, UNITS.length - 1)]![1];
+    rest = Math.ceil(rest / step) * step;
+  }
   const parts: string[] = [];
   for (const [unit, size] of UNITS) {
     const count = Math.floor(rest / size);

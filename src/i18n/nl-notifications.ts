@@ -1,12 +1,13 @@
 // Dutch words of the notification mails and subscription pages (types.ts NotificationWords).
 import { PROVIDER } from './provider.ts';
-import type { NotificationWords } from './types.ts';
+import type { NotificationWords } from './notification-types.ts';
 
 export const nlNotifications: NotificationWords = {
   event: {
     'incident.opened': { subject: (t) => `Storing: ${t}`, lead: 'De NOC meldt een storing.' },
     'incident.updated': { subject: (t) => `Update storing: ${t}`, lead: 'De NOC heeft een update over de storing geplaatst.' },
     'incident.resolved': { subject: (t) => `Opgelost: ${t}`, lead: 'De storing is opgelost.' },
+    'incident.report_published': { subject: (t) => `Rapport over de storing: ${t}`, lead: 'De NOC heeft het rapport over de oorzaak en afhandeling van de storing gepubliceerd.' },
     'maintenance.announced': { subject: (t) => `Onderhoud aangekondigd: ${t}`, lead: 'Er is onderhoud aangekondigd.' },
     'maintenance.rescheduled': { subject: (t) => `Onderhoud verplaatst: ${t}`, lead: 'Het onderhoud is verplaatst naar een ander venster.' },
     'maintenance.cancelled': { subject: (t) => `Onderhoud geannuleerd: ${t}`, lead: 'Het onderhoud gaat niet door.' },
@@ -23,6 +24,7 @@ export const nlNotifications: NotificationWords = {
     category: 'Categorie',
     reported: 'Gemeld',
     update: 'Update',
+    report: 'Rapport',
     more: 'Meer informatie',
   },
   footer: (products) => `U ontvangt dit bericht omdat u zich hebt aangemeld voor meldingen over ${products} op de statuspagina van ${PROVIDER.name}.`,
@@ -33,11 +35,19 @@ export const nlNotifications: NotificationWords = {
     action: 'Aanmelding bevestigen',
     expires: (hours) => `De link is ${hours} uur geldig.`,
     ignore: 'Heeft u zich niet aangemeld? Dan kunt u dit bericht negeren.',
-    webhook: (url) => `Het gaat om een webhook naar ${url}; dit adres krijgt bericht als de webhook blijft falen.`,
+    webhook: (url, service) => `Het gaat om ${service} via ${url}; dit adres krijgt bericht als de meldingen daar niet meer aankomen.`,
   },
   webhookDisabled: {
     subject: `Webhook uitgeschakeld door ${PROVIDER.name} status`,
     text: (url) => `De webhook naar ${url} faalt al een dag. We hebben hem uitgeschakeld en sturen er niets meer naartoe. Meld hem opnieuw aan op de abonneerpagina als hij weer werkt.`,
+    gone: (url, service) => `${service} meldt dat ${url} niet meer bestaat (verwijderd of gearchiveerd). We hebben het abonnement uitgeschakeld. Maak een nieuwe URL aan en meld die aan op de abonneerpagina om weer meldingen te krijgen.`,
+  },
+  channels: {
+    email: { name: 'E-mail', hint: 'Een bericht in uw mailbox.' },
+    webhook: { name: 'Webhook', hint: 'Uw eigen systeem ontvangt JSON in de vorm van Statuspage, ondertekend met HMAC-SHA256 (de sleutel staat op de pagina die de bevestiging opent).' },
+    teams: { name: 'Microsoft Teams', hint: 'In Teams: kanaal, ⋯, Workflows, "Post to a channel when a webhook request is received"; kopieer de URL die de workflow geeft. Elke melding verschijnt als kaart.' },
+    slack: { name: 'Slack', hint: 'Een Incoming Webhook van een Slack-app (https://hooks.slack.com/services/…) voor het kanaal van uw keuze.' },
+    discord: { name: 'Discord', hint: 'Kanaalinstellingen, Integraties, Webhooks, Nieuwe webhook, "Webhook-URL kopiëren" (https://discord.com/api/webhooks/…).' },
   },
   noc: {
     'noc.update_due': { subject: (t) => `Update binnen 15 minuten nodig: ${t}`, text: (time) => `De volgende publieke update (SLA §4) moet uiterlijk ${time} geplaatst zijn.` },
@@ -52,16 +62,18 @@ export const nlNotifications: NotificationWords = {
     products: 'Diensten',
     productsHint: 'Kies niets voor alle diensten.',
     submit: 'Aanmelden',
-    webhookHeading: 'Webhook',
-    webhookIntro: 'Laat uw eigen systeem dezelfde meldingen ontvangen als JSON (in de vorm van Statuspage), ondertekend met HMAC-SHA256.',
-    url: 'URL van de webhook (https://…)',
+    webhookHeading: 'Microsoft Teams, Slack, Discord of een webhook',
+    webhookIntro: 'Ontvang dezelfde meldingen in een kanaal van uw team, of in uw eigen systeem. Een bevestiging gaat naar het e-mailadres dat u opgeeft; dat adres hoort het ook als de meldingen daar niet meer aankomen.',
+    service: 'Waar naartoe',
+    url: 'URL (https://…)',
     contact: 'E-mailadres voor bevestiging en storingsberichten',
-    submitWebhook: 'Webhook aanmelden',
+    submitWebhook: 'Aanmelden',
     sent: 'Bedankt. Als dit adres zich kan aanmelden, staat er binnen enkele minuten een e-mail met een bevestigingslink in de mailbox.',
     privacy: 'We gebruiken uw adres alleen voor deze meldingen en tonen het nergens.',
     invalidEmail: 'Vul een geldig e-mailadres in.',
     invalidUrl: 'Vul een volledige http://- of https://-URL in.',
     refusedUrl: 'Deze URL wijst naar een intern of gereserveerd netwerkadres; dat accepteren we niet.',
+    wrongService: 'Deze URL hoort niet bij de gekozen dienst. Kies de dienst die bij de URL past, of kopieer de URL opnieuw.',
     unknownProduct: 'Kies alleen diensten uit de lijst.',
     tooMany: 'Te veel aanmeldingen vanaf dit adres. Probeer het over een uur opnieuw.',
     errorsHeading: 'Controleer het formulier',

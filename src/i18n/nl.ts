@@ -2,13 +2,43 @@
 import { PROVIDER } from './provider.ts';
 import { nlConsole } from './nl-console.ts';
 import { nlNotifications } from './nl-notifications.ts';
+import { nlDescriptions } from './nl-descriptions.ts';
+import { nlIncidentReport } from './nl-incident-report.ts';
+import { nlShare } from './nl-share.ts';
 import type { Messages } from './types.ts';
 
 const forProduct = (base: string, product: string | null) => (product ? `${base} – ${product}` : base);
 
 export const nl: Messages = {
   notifications: nlNotifications,
+  descriptions: nlDescriptions,
   console: nlConsole,
+  report: {
+    title: (m, zone) => `SLA-rapportage ${m} (tijdzone ${zone})`,
+    partial: 'Maand loopt nog: cijfers tot nu.',
+    availability: 'Beschikbaarheid',
+    columns: ['Dienst', 'Maand', '12 mnd', 'Norm', 'Behaald', 'Ongepland', 'Gepland'],
+    bestEffort: 'best effort',
+    yes: 'ja',
+    no: 'nee',
+    none: '-',
+    incidents: 'Collectieve storingen',
+    category: (c) => `Categorie ${c}`,
+    line: (r, res, inTime, responded) =>
+      `${r} gemeld, ${res} opgelost; reactie op tijd ${inTime} van ${responded}`,
+    mark: (p, within, res, share, met) =>
+      `opgelost binnen de ${p} %-termijn: ${within} van ${res} (${share}; norm ${p} %: ${met})`,
+    kpis: 'Prestatie-indicatoren',
+    noKpis: 'Geen KPI-cijfers voor deze maand.',
+    setup: (v, target, met) => `Gemiddelde call set-up tijd ${v} s (norm ${target} s: ${met})`,
+    success: (v, target, met) => `Gemiddelde call success ratio ${v} % (norm ${target} %: ${met})`,
+    weights: (w) => `Gewicht gedeeltelijke storing: ${w}`,
+    reports: 'Rapporten (oorzaak en afhandeling)',
+    noReports: 'Geen gepubliceerde rapporten over storingen van deze maand.',
+    reportLine: (title, published, edited) => `${title}: gepubliceerd ${published}${edited ? `, bijgewerkt ${edited}` : ''}`,
+  },
+  incidentReport: nlIncidentReport,
+  share: nlShare,
   siteTitle: `${PROVIDER.name} status`,
   feeds: {
     calendarName: (product) => forProduct(`${PROVIDER.name} onderhoud`, product),
@@ -225,6 +255,12 @@ export const nl: Messages = {
     yes: 'ja',
     no: 'nee',
     chartLabel: (product) => `Beschikbaarheid van ${product} per maand, met de norm als lijn`,
+    chartSummary: (from, to, target, met, measured) =>
+      `Eén staaf per maand, van ${from} tot ${to}; ${target === null ? 'geen norm (best effort)' : `de stippellijn is de norm van ${target}, een gemiste maand heeft een ✕; ${met} van de ${measured} maanden met cijfers haalden de norm`}. De cijfers staan in de tabel.`,
+    kpiCharts: {
+      setup: 'Gemiddelde call set-up tijd per maand, met de norm als lijn',
+      success: 'Gemiddelde call success ratio per maand, met de norm als lijn',
+    },
     formulaHeading: 'Zo rekenen we',
     formula: [
       'Beschikbaarheid = beschikbare tijd / (beschikbare tijd + ongeplande onbeschikbaarheid) × 100 %, 24 uur per dag, 7 dagen per week.',

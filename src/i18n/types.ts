@@ -1,10 +1,14 @@
 // The shape of every message catalogue (nl.ts, en.ts): every string the pages, the feeds,
 // the rule sentences and the console use, per language. Only types here; the catalogues import this
 // file and nothing imports them but messages.ts.
-import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, NocEventKind, ProductStatus, SubscriberEventKind } from '#src/domain/vocabulary.ts';
-import type { ConsoleWords } from './console-types.ts';
+import type { Impact, IncidentStatus, MaintenanceChange, MaintenanceState, MaintenanceType, ProductStatus } from '#src/domain/vocabulary.ts';
 import type { IncidentSlaTerms } from '#src/sla/incident-timers.ts';
 import type { OverallStatus } from '#src/sla/product-status.ts';
+import type { ConsoleWords } from './console-types.ts';
+import type { NotificationWords } from './notification-types.ts';
+import type { IncidentReportWords } from './incident-report-types.ts';
+import type { ReportWords } from './report-types.ts';
+import type { ShareWords } from './share-types.ts';
 
 /** The words of the feeds and calendars; `product` is the name of the product a feed is for, or null for all. */
 export interface FeedWords {
@@ -64,58 +68,36 @@ export interface DurationWords {
   lessThanASecond: string;
 }
 
-/** The words of the notification mails and of the subscription pages (src/notifications). */
-export interface NotificationWords {
-  /** Per event: the subject (with the incident's or maintenance's title) and the opening sentence. */
-  event: Record<SubscriberEventKind, { subject: (title: string) => string; lead: string }>;
-  labels: { products: string; status: string; window: string; previousWindow: string; reason: string; category: string; reported: string; update: string; more: string };
-  footer: (products: string) => string;
-  manageLink: string;
-  confirm: { subject: string; text: string; action: string; expires: (hours: number) => string; ignore: string; webhook: (url: string) => string };
-  webhookDisabled: { subject: string; text: (url: string) => string };
-  noc: Record<NocEventKind, { subject: (title: string) => string; text: (time: string) => string }>;
-  form: {
-    emailHeading: string;
-    emailIntro: string;
-    email: string;
-    language: string;
-    products: string;
-    productsHint: string;
-    submit: string;
-    webhookHeading: string;
-    webhookIntro: string;
-    url: string;
-    contact: string;
-    submitWebhook: string;
-    sent: string;
-    privacy: string;
-    invalidEmail: string;
-    invalidUrl: string;
-    refusedUrl: string;
-    unknownProduct: string;
-    tooMany: string;
-    errorsHeading: string;
-  };
-  manage: {
-    title: string;
-    confirmIntro: string;
-    confirmButton: string;
-    confirmed: string;
-    secret: string;
-    secretHint: string;
-    intro: (address: string) => string;
-    save: string;
-    saved: string;
-    cancel: string;
-    cancelled: string;
-    invalidLink: string;
-  };
+/**
+ * Each page's meta description (what a search engine shows under the title): one entry per
+ * page, a sentence or two of at most about 160 characters. A new page adds one here and
+ * passes it to the layout as `description`.
+ */
+export interface PageDescriptions {
+  home: string;
+  history: string;
+  incident: (title: string) => string;
+  maintenanceList: string;
+  maintenance: (title: string) => string;
+  calendar: (month: string) => string;
+  availability: string;
+  product: (name: string) => string;
+  subscribe: string;
+  subscription: string;
+  notFound: string;
+  /** The embeddable status for another site's frame (/embed). */
+  embed: string;
 }
 
 export interface Messages {
   notifications: NotificationWords;
+  descriptions: PageDescriptions;
+  incidentReport: IncidentReportWords;
+  share: ShareWords;
   /** The NOC console (/admin), console-types.ts. */
   console: ConsoleWords;
+  /** The monthly SLA report (npm run report), report-types.ts. */
+  report: ReportWords;
   siteTitle: string;
   feeds: FeedWords;
   maintenanceRules: MaintenanceRuleWords;
@@ -238,6 +220,8 @@ export interface Messages {
     yes: string;
     no: string;
     chartLabel: (product: string) => string;
+    chartSummary: (from: string, to: string, target: string | null, met: number, measured: number) => string;
+    kpiCharts: { setup: string; success: string };
     formulaHeading: string;
     formula: string[];
     weights: (partial: string) => string;

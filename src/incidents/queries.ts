@@ -1,14 +1,16 @@
 // Collective incidents as the pages show them: one incident with its whole NOC timeline,
 // the unresolved ones, and the history by month with a product filter and pages.
 import { parseId } from '#src/domain/ids.ts';
-import { and, asc, count, desc, eq, exists, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
-import { incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db/schema.ts';
+import { incidentReports, incidentUpdateImpacts, incidentUpdates, incidents, products } from '#db/schema.ts';
 import { incidentTimers, type IncidentTimers } from '#src/sla/incident-timers.ts';
+import type { IncidentFacts } from '#src/sla/incident-facts.ts';
 import type { OfficeHoursConfig } from '#src/sla/office-hours.ts';
 import type { ReadContext } from '#src/http/context.ts';
 import { startOfMonthsBack } from '#src/time/zone.ts';
 import { loadProducts, type ProductInfo } from '#src/products/load.ts';
+import { loadIncidentFacts } from './report-facts.ts';
 import { STATUS_RANK, type Impact, type IncidentCategory, type IncidentStatus } from '#src/domain/vocabulary.ts';
 
 export interface IncidentUpdateView {
@@ -23,23 +25,16 @@ export interface IncidentUpdateView {
   editedAt: Date | null;
 }
 
-export interface IncidentView {
-  id: number;
-  title: string;
-  titleEn: string | null;
-  category: IncidentCategory;
-  reportedAt: Date;
-  resolvedAt: Date | null;
-  status: IncidentStatus;
-  /** Rises with every write (the API's ETag). */
-  version: number;
-  externalId: string | null;
-  /** Newest first, as a timeline reads. */
-  updates: IncidentUpdateView[];
-  /** The worst impact each product had during the incident. */
-  worstImpacts: Record<string, Impact>;
+/** The report (reason for outage) as the public sees it: only once published. */
+export interface PublishedReport {
+  body: string;
+  bodyEn: string | null;
+  publishedAt: Date;
+  /** The latest correction after publication; null if never corrected. */
+  editedAt: Date | null;
 }
 
+/** An incident as lists show it (history, product pages). */
 export interface IncidentSummary {
   id: number;
   title: string;
@@ -48,7 +43,19 @@ export interface IncidentSummary {
   reportedAt: Date;
   resolvedAt: Date | null;
   status: IncidentStatus;
+  /** The worst impact each product had during the incident. */
   worstImpacts: Record<string, Impact>;
+}
+
+/** An incident as its own page and the write API show it: with its updates. */
+export interface IncidentView extends IncidentSummary {
+  /** Rises with every write (the API's ETag). */
+  version: number;
+  externalId: string | null;
+  /** Newest first, as a timeline reads. */
+  updates: IncidentUpdateView[];
+  /** The published report; null while there is none or only a draft. */
+  report: PublishedReport | null;
 }
 
 type IncidentRow = typeof incidents.$inferSelect;
@@ -100,7 +107,7 @@ export async function loadIncidentHistory(
   ]);
   const views = await withUpdates(db, rows);
   return {
-    incidents: views.map(({ updates: _updates, ...summary }) => summary),
+    incidents: views.map(({ updates: _updates, report: _report, ...summary }) => summary),
     total: total!.n,
     page: options.page,
     pages: Math.max(1, Math.ceil(total!.n / options.perPage)),
@@ -125,7 +132,7 @@ function historyWhere(db: Database, since: Date, productSlug: string | undefined
 async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [updateRows, impactRows] = await Promise.all([
+  const [updateRows, impactRows, reportRows] = await Promise.all([
     db.select().from(incidentUpdates).where(inArray(incidentUpdates.incidentId, ids)).orderBy(desc(incidentUpdates.publishedAt), desc(incidentUpdates.id)),
     db
       .select({ updateId: incidentUpdateImpacts.updateId, slug: products.slug, impact: incidentUpdateImpacts.impact })
@@ -134,7 +141,9 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
       .innerJoin(products, eq(products.id, incidentUpdateImpacts.productId))
       .where(inArray(incidentUpdates.incidentId, ids))
       .orderBy(asc(products.position)),
+    db.select().from(incidentReports).where(and(inArray(incidentReports.incidentId, ids), isNotNull(incidentReports.publishedAt))),
   ]);
+  const reportOf = new Map(reportRows.map((r) => [r.incidentId, { body: r.body, bodyEn: r.bodyEn, publishedAt: r.publishedAt!, editedAt: r.editedAt }]));
   const impactsOf = new Map<number, Record<string, Impact>>();
   for (const r of impactRows) impactsOf.set(r.updateId, { ...impactsOf.get(r.updateId), [r.slug]: r.impact });
   return rows.map((row) => {
@@ -160,8 +169,15 @@ async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentV
       externalId: row.externalId,
       updates,
       worstImpacts,
+      report: reportOf.get(row.id) ?? null,
     };
   });
+}
+
+/** The report in any state, draft included: for the console and the write API. */
+export async function loadIncidentReport(db: Database, incidentId: number) {
+  const [row] = await db.select().from(incidentReports).where(eq(incidentReports.incidentId, incidentId));
+  return row ?? null;
 }
 
 /** The incident's SLA clocks at `now` (src/sla/incident-timers.ts), for the pages. */
@@ -182,6 +198,8 @@ export interface IncidentPageData {
   timers: IncidentTimers;
   /** Product names by slug. */
   products: ProductInfo[];
+  /** The SLA facts shown with a published report; null without one. */
+  facts: IncidentFacts | null;
 }
 
 /** The incident page's data, or null for an id that is not an incident (a 404). */
@@ -190,7 +208,9 @@ export async function loadIncidentPage(context: ReadContext, id: string | undefi
   if (number === null) return null;
   const incident = await loadIncident(context.db, number);
   if (!incident) return null;
-  return { incident, timers: timersOf(incident, context.now, context.sla.officeHours), products: await loadProducts(context.db) };
+  const products = await loadProducts(context.db);
+  const facts = incident.report ? await loadIncidentFacts(context, incident, products) : null;
+  return { incident, timers: timersOf(incident, context.now, context.sla.officeHours), products, facts };
 }
 
 export const HISTORY_MONTHS = 12;

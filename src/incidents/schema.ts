@@ -45,4 +45,14 @@ export const correctUpdateInput = z
   })
   .refine((v) => Object.keys(v).length > 0, 'must change at least one of message, messageEn, at');
 
+/** The report (reason for outage) of a resolved incident: PUT /api/v1/incidents/{id}/postmortem. */
+export const writeReportInput = z.strictObject({
+  /** Plain text; a blank line starts a new paragraph. */
+  body: text(50_000),
+  /** null or absent: no English text (the page shows the Dutch one). */
+  bodyEn: text(50_000).nullable().optional(),
+  /** false keeps a draft (not public); true publishes it, or corrects the published report. */
+  published: z.boolean({ error: 'must be true or false' }),
+});
+
 export type CreateIncidentInput = z.input<typeof createIncidentInput>;

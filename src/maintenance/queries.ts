@@ -15,7 +15,7 @@ import { loadProducts, type ProductInfo } from '#src/products/load.ts';
 
 type MaintenanceRow = typeof maintenances.$inferSelect;
 
-export interface MaintenanceView extends Omit<MaintenanceRow, 'state' | 'externalId' | 'createdAt'> {
+export interface MaintenanceView extends Omit<MaintenanceRow, 'state' | 'createdAt'> {
   /** The state at the moment of reading (the clock and the NOC together). */
   state: MaintenanceState;
   /** Product slugs, in catalogue order. */
@@ -90,7 +90,7 @@ async function withProducts(db: Database, rows: MaintenanceRow[], now: Date): Pr
     .innerJoin(products, eq(products.id, maintenanceProducts.productId))
     .where(inArray(maintenanceProducts.maintenanceId, rows.map((r) => r.id)))
     .orderBy(asc(products.position));
-  return rows.map(({ externalId: _e, createdAt: _c, ...row }) => ({
+  return rows.map(({ createdAt: _c, ...row }) => ({
     ...row,
     state: effectiveMaintenanceState(row, now),
     products: links.filter((l) => l.maintenanceId === row.id).map((l) => l.slug),

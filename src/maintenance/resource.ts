@@ -9,6 +9,7 @@ export async function maintenanceResource(db: Database, id: number, siteUrl: str
   if (!m) return null;
   return {
     id: m.id,
+    externalId: m.externalId,
     version: m.version,
     revision: m.revision,
     url: `${siteUrl}/maintenance/${m.id}`,

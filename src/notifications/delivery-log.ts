@@ -1,22 +1,26 @@
-// What the console shows of the notifications (admin only): subscribers per product, the
-// delivery log per event (queued, sending, sent, failed, dead), the dead deliveries; and
-// the two things an admin does: retry a dead delivery, remove a subscriber. Addresses
-// leave here masked; the audit row names the subscriber by id, never by address.
+// What the console shows of the notifications (admin only): subscribers per product and
+// channel, the delivery log per event (queued, sending, sent, failed, dead; kept
+// NOTIFICATION_LOG_DAYS), the dead deliveries; and the two things an admin does there:
+// retry a dead delivery, remove a subscriber. Addresses leave here masked; the audit row
+// names the subscriber by id, never by address.
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import { notificationEvents, notificationJobs, products, subscriberProducts, subscribers } from '#db/schema.ts';
 import { notFound } from '#src/commands/errors.ts';
 import { runCommand, type CommandContext } from '#src/commands/run.ts';
 import type { EventPayload } from '#src/outbox/events.ts';
-import { maskAddress } from './channels/mail.ts';
+import { CHANNEL_NAMES, type ChannelName } from '#src/domain/vocabulary.ts';
+import { maskAddress } from './channels/email/transport.ts';
 
 export const JOB_STATES = ['queued', 'sending', 'sent', 'failed', 'dead'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
+export type PerChannel = Record<ChannelName, number>;
+
 export interface SubscriberCounts {
-  /** Confirmed and enabled, e-mail and webhook, per product slug (subscribers of all products counted in each). */
-  perProduct: { slug: string; name: { nl: string; en: string }; email: number; webhook: number }[];
-  allProducts: { email: number; webhook: number };
+  /** Confirmed and enabled, per channel, per product slug (subscribers of all products counted in each). */
+  perProduct: { slug: string; name: { nl: string; en: string }; channels: PerChannel }[];
+  allProducts: PerChannel;
   unconfirmed: number;
   disabled: number;
 }
@@ -30,13 +34,14 @@ export async function subscriberCounts(db: Database): Promise<SubscriberCounts> 
     .innerJoin(subscribers, eq(subscribers.id, subscriberProducts.subscriberId))
     .where(and(active, eq(subscribers.allProducts, false)))
     .groupBy(subscriberProducts.productId, subscribers.channel);
-  const all = { email: everything.find((r) => r.channel === 'email')?.n ?? 0, webhook: everything.find((r) => r.channel === 'webhook')?.n ?? 0 };
+  const perChannel = (n: (channel: ChannelName) => number) => Object.fromEntries(CHANNEL_NAMES.map((c) => [c, n(c)])) as PerChannel;
+  const all = perChannel((c) => everything.find((r) => r.channel === c)?.n ?? 0);
   const list = await db.select().from(products).orderBy(products.position);
   const [unconfirmed] = await db.select({ n: count() }).from(subscribers).where(isNull(subscribers.confirmedAt));
   const [disabled] = await db.select({ n: count() }).from(subscribers).where(isNotNull(subscribers.disabledAt));
-  const of = (productId: number, channel: 'email' | 'webhook') => chosen.find((r) => r.productId === productId && r.channel === channel)?.n ?? 0;
+  const of = (productId: number, channel: ChannelName) => chosen.find((r) => r.productId === productId && r.channel === channel)?.n ?? 0;
   return {
-    perProduct: list.map((p) => ({ slug: p.slug, name: { nl: p.nameNl, en: p.nameEn }, email: all.email + of(p.id, 'email'), webhook: all.webhook + of(p.id, 'webhook') })),
+    perProduct: list.map((p) => ({ slug: p.slug, name: { nl: p.nameNl, en: p.nameEn }, channels: perChannel((c) => all[c] + of(p.id, c)) })),
     allProducts: all,
     unconfirmed: unconfirmed!.n,
     disabled: disabled!.n,
@@ -70,8 +75,8 @@ export async function deliveryLog(db: Database, limit = 50): Promise<LoggedEvent
 export interface DeadDelivery {
   id: number;
   eventKind: string;
-  channel: 'email' | 'webhook';
-  /** Masked address, or the webhook's host. */
+  channel: ChannelName;
+  /** Masked address, or the host a URL channel posts to. */
   recipient: string;
   attempts: number;
   lastError: string | null;
@@ -90,7 +95,7 @@ export async function deadDeliveries(db: Database, limit = 100): Promise<DeadDel
     id: r.job.id,
     eventKind: r.kind,
     channel: r.job.channel,
-    recipient: r.job.channel === 'webhook' && r.url ? new URL(r.url).host : maskAddress(r.email ?? r.job.recipient ?? ''),
+    recipient: r.job.channel !== 'email' && r.url ? new URL(r.url).host : maskAddress(r.email ?? r.job.recipient ?? ''),
     attempts: r.job.attempts,
     lastError: r.job.lastError,
   }));
@@ -100,11 +105,11 @@ export async function deadDeliveries(db: Database, limit = 100): Promise<DeadDel
 export async function retryDead(ctx: CommandContext, jobId: number): Promise<void> {
   await runCommand(
     ctx,
-    'users',
+    'subscribers',
     async (tx) => {
       const [row] = await tx
         .update(notificationJobs)
-        .set({ state: 'queued', attempts: 0, runAfter: ctx.now, createdAt: ctx.now, lockedUntil: null })
+        .set({ state: 'queued', attempts: 0, runAfter: ctx.now, createdAt: ctx.now })
         .where(and(eq(notificationJobs.id, jobId), eq(notificationJobs.state, 'dead')))
         .returning({ id: notificationJobs.id });
       if (!row) throw notFound('dead delivery', jobId);
@@ -114,17 +119,17 @@ export async function retryDead(ctx: CommandContext, jobId: number): Promise<voi
   );
 }
 
-/** Removes the subscription of an address (e-mail) or a URL (webhook), with its queued deliveries. */
+/** Removes the subscription of an address (e-mail) or a URL (a URL channel), with its queued deliveries. */
 export async function removeSubscriberByAddress(ctx: CommandContext, address: string): Promise<void> {
   const key = address.trim();
   const url = URL.canParse(key) ? new URL(key).toString() : key;
   await runCommand(
     ctx,
-    'users',
+    'subscribers',
     async (tx) => {
       const [row] = await tx
         .delete(subscribers)
-        .where(sql`(${subscribers.channel} = 'email' and ${subscribers.email} = ${key.toLowerCase()}) or (${subscribers.channel} = 'webhook' and ${subscribers.url} = ${url})`)
+        .where(sql`(${subscribers.channel} = 'email' and ${subscribers.email} = ${key.toLowerCase()}) or (${subscribers.url} = ${url})`)
         .returning({ id: subscribers.id, channel: subscribers.channel });
       if (!row) throw notFound('subscriber', maskAddress(key));
       return { result: undefined, audit: { action: 'subscriber.remove', entityType: 'subscriber', entityId: row.id, before: { channel: row.channel } } };

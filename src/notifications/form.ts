@@ -1,11 +1,13 @@
 // The subscription forms' fields as the sign-up and preferences inputs take them (the
 // page itself only renders): FormData in, a plain object out, problems in words.
+import type { ChannelName } from '#src/domain/vocabulary.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
-import type { SignUpProblem } from './subscriptions.ts';
+import { isChannelName } from './channels/registry.ts';
+import type { SignUpProblem } from './subscriber-input.ts';
 
 export interface SignUpFields {
-  channel: 'email' | 'webhook';
+  channel: ChannelName;
   email: string;
   url: string;
   locale: Locale;
@@ -15,7 +17,7 @@ export interface SignUpFields {
 export function signUpFields(form: FormData, pageLocale: Locale): SignUpFields {
   const text = (name: string) => String(form.get(name) ?? '');
   return {
-    channel: text('channel') === 'webhook' ? 'webhook' : 'email',
+    channel: isChannelName(text('channel')) ? (text('channel') as ChannelName) : 'email',
     email: text('email'),
     url: text('url'),
     locale: text('locale') === 'en' ? 'en' : text('locale') === 'nl' ? 'nl' : pageLocale,
@@ -30,6 +32,7 @@ export function problemWords(problems: readonly SignUpProblem[], locale: Locale)
     invalid_email: t.invalidEmail,
     invalid_url: t.invalidUrl,
     refused_address: t.refusedUrl,
+    wrong_service: t.wrongService,
     unknown_product: t.unknownProduct,
   };
   return Object.fromEntries(problems.map((p) => [p.field, words[p.code]]));

@@ -1,55 +1,39 @@
-// The worker's loop, in the app process (NOTIFICATION_WORKERS=in-process, the default) or
-// in `npm run worker`: deliveries every second, the clock's events every 30 seconds. A
-// failing round is logged and the next one runs: notifications never stop the page.
-import type { Database } from '#db/client.ts';
-import type { Config } from '#src/config/environment.ts';
-import { slaSettingsOf } from '#src/config/environment.ts';
-import { mailTransport, type MailTransport } from './channels/mail.ts';
-import { tick } from './scheduler.ts';
-import { drain, type WorkerDeps } from './worker.ts';
+// The notification worker of one process: the delivery lanes (./delivery/dispatcher.ts)
+// over a queue store, with the mail transport and the settings it needs. Run in a worker
+// thread of the app (./delivery/thread.ts, NOTIFICATION_WORKERS=in-process, the default)
+// or in `npm run worker` (src/cli/worker.ts).
+import { slaSettingsOf, type Config } from '#src/config/environment.ts';
+import type { SlaSettings } from '#src/sla/settings.ts';
+import { mailTransport, type MailTransport } from './channels/email/transport.ts';
+import { runDelivery } from './delivery/dispatcher.ts';
+import type { DeliveryStore } from './delivery/store.ts';
 
-export const DELIVERY_INTERVAL_MS = 1000;
-export const TICK_INTERVAL_MS = 30_000;
+/** What the worker needs of the configuration: plain data, so it can be handed to a thread. */
+export interface WorkerConfig {
+  siteUrl: string;
+  databaseUrl: string | undefined;
+  notifications: Config['notifications'];
+  sla: SlaSettings;
+}
+
+export const workerConfigOf = (config: Config): WorkerConfig => ({ siteUrl: config.siteUrl, databaseUrl: config.databaseUrl, notifications: config.notifications, sla: slaSettingsOf(config) });
 
 export interface RunningNotifications {
   mail: MailTransport;
+  wake(): void;
   stop(): Promise<void>;
 }
 
-export function workerDeps(db: Database, config: Config, clock: () => Date, mail: MailTransport, log: (line: string) => void): WorkerDeps {
+export function startNotifications(store: DeliveryStore, config: WorkerConfig, clock: () => Date, log: (line: string) => void = console.error): RunningNotifications {
   const n = config.notifications;
-  return { db, mail, clock, log, settings: { siteUrl: config.siteUrl, webhookRetryBaseMs: n.webhookRetryBaseMs, webhookAllowPrivate: n.webhookAllowPrivate } };
-}
-
-export function startNotifications(db: Database, config: Config, clock: () => Date, log: (line: string) => void = console.error): RunningNotifications {
-  const mail = mailTransport(config.notifications);
-  const deps = workerDeps(db, config, clock, mail, log);
-  const scheduler = { reminderLeadMs: config.notifications.reminderLeadMs, nocEmails: config.notifications.nocEmails, sla: slaSettingsOf(config) };
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  let lastTick = 0;
-  const round = async () => {
-    try {
-      if (Date.now() - lastTick >= TICK_INTERVAL_MS) {
-        lastTick = Date.now();
-        await tick(db, clock(), scheduler);
-      }
-      await drain(deps);
-    } catch (error) {
-      log(`notifications: ${(error as Error).message}`);
-    }
-  };
-  const timer = setInterval(() => {
-    if (stopped) return;
-    running = running.then(round);
-  }, DELIVERY_INTERVAL_MS);
-  timer.unref();
+  const mail = mailTransport(n);
+  const deps = { store, mail, clock, log, settings: { siteUrl: config.siteUrl, webhookRetryBaseMs: n.webhookRetryBaseMs, webhookAllowPrivate: n.webhookAllowPrivate } };
+  const delivery = runDelivery(deps, { reminderLeadMs: n.reminderLeadMs, nocEmails: n.nocEmails, sla: config.sla, logDays: n.logDays });
   return {
     mail,
+    wake: delivery.wake,
     stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await delivery.stop();
       mail.close();
     },
   };

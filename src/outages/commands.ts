@@ -3,14 +3,15 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '#db/client.ts';
 import { outages } from '#db/schema.ts';
-import { CommandError, fieldError, notFound } from '#src/commands/errors.ts';
+import { fieldError, notFound } from '#src/commands/errors.ts';
+import { requireFreeExternalId } from '#src/commands/external-id.ts';
 import { checkVersion, parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import type { VersionedTarget } from '#src/incidents/commands/post-update.ts';
 import { notifyStatusChanges, productStatuses } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
 import { correctOutageInput, recordOutageInput } from './schema.ts';
 
-type OutageRow = typeof outages.$inferSelect;
+export type OutageRow = typeof outages.$inferSelect;
 
 function notInFuture(now: Date, times: { start?: Date | undefined; end?: Date | null | undefined }): void {
   if (times.start && times.start > now) throw fieldError('start', 'must not be in the future', 'rule_broken');
@@ -23,10 +24,7 @@ export async function recordOutage(ctx: CommandContext, input: unknown): Promise
   return runCommand(ctx, 'outages', async (tx) => {
     const ids = await resolveProducts(tx, [{ slug: data.product, path: 'product' }]);
     const before = await productStatuses(tx, ctx.now);
-    if (data.externalId) {
-      const [taken] = await tx.select({ id: outages.id }).from(outages).where(eq(outages.externalId, data.externalId));
-      if (taken) throw new CommandError('conflict', `externalId "${data.externalId}" is already outage ${taken.id}`, [{ path: 'externalId', message: 'is already used' }]);
-    }
+    await requireFreeExternalId(tx, 'outage', data.externalId);
     const [row] = await tx
       .insert(outages)
       .values({ productId: ids.get(data.product)!, startedAt: data.start, endedAt: data.end ?? null, impact: data.impact, note: data.note ?? null, source: 'manual', externalId: data.externalId ?? null })
@@ -43,6 +41,12 @@ export async function lockOutage(tx: Transaction, id: number, expectedVersion?: 
   return row;
 }
 
+/** Writes a change of a locked outage; its version (the API's ETag) rises. */
+export async function changeOutage(tx: Transaction, row: OutageRow, set: Partial<Omit<OutageRow, 'id' | 'version'>>): Promise<OutageRow> {
+  const [after] = await tx.update(outages).set({ ...set, version: row.version + 1 }).where(eq(outages.id, row.id)).returning();
+  return after!;
+}
+
 export async function correctOutage(ctx: CommandContext, target: VersionedTarget, input: unknown): Promise<{ id: number }> {
   const data = parseInput(correctOutageInput, input);
   notInFuture(ctx.now, data);
@@ -53,11 +57,7 @@ export async function correctOutage(ctx: CommandContext, target: VersionedTarget
     const end = data.end === undefined ? row.endedAt : data.end;
     if (end && !(end > start)) throw fieldError(data.end ? 'end' : 'start', `end must be later than start (${start.toISOString()})`);
     const productId = data.product ? (await resolveProducts(tx, [{ slug: data.product, path: 'product' }])).get(data.product)! : row.productId;
-    const [after] = await tx
-      .update(outages)
-      .set({ productId, startedAt: start, endedAt: end, impact: data.impact ?? row.impact, note: data.note === undefined ? row.note : data.note, version: row.version + 1 })
-      .where(eq(outages.id, row.id))
-      .returning();
+    const after = await changeOutage(tx, row, { productId, startedAt: start, endedAt: end, impact: data.impact ?? row.impact, note: data.note === undefined ? row.note : data.note });
     await notifyStatusChanges(tx, ctx.now, before);
     const action = data.end && !row.endedAt ? 'outage.end' : 'outage.correct';
     return { result: { id: row.id }, audit: { action, entityType: 'outage', entityId: row.id, before: row, after } };

@@ -6,7 +6,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents, maintenanceProducts, maintenances, notificationEvents, notificationJobs, products } from '#db/schema.ts';
 import { loadCurrentHealth } from '#src/products/current-health.ts';
-import type { ProductStatus } from '#src/domain/vocabulary.ts';
+import type { ChannelName, ProductStatus } from '#src/domain/vocabulary.ts';
 import type { EventKind, EventPayload, IncidentSnapshot, MaintenanceSnapshot, ProductRef } from './events.ts';
 
 interface NewEvent {
@@ -26,11 +26,16 @@ export async function writeEvent(tx: Queryable, now: Date, event: NewEvent): Pro
   return row?.id ?? null;
 }
 
+/** The worker listens for this: new jobs are sent at once rather than at its next look. */
+export const JOBS_CHANNEL = 'notification_jobs';
+const wakeWorkers = (tx: Queryable) => tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
+
 /**
  * Queues the event for every confirmed, enabled subscriber of one of its products (or of
- * all products), in one statement however many there are.
+ * all products), on the `channels` given (all when absent), in one statement however many
+ * there are.
  */
-export async function fanOut(tx: Queryable, eventId: number, productIds: readonly number[], now: Date, { webhooksOnly = false } = {}): Promise<void> {
+export async function fanOut(tx: Queryable, eventId: number, productIds: readonly number[], now: Date, { channels }: { channels?: readonly ChannelName[] } = {}): Promise<void> {
   const ofProducts =
     productIds.length === 0
       ? sql`false`
@@ -40,24 +45,28 @@ export async function fanOut(tx: Queryable, eventId: number, productIds: readonl
         )}))`;
   const at = sql`${now.toISOString()}::timestamptz`;
   await tx.execute(sql`
-    insert into notification_jobs (event_id, subscriber_id, channel, dedup_key, state, attempts, run_after, created_at)
-    select ${eventId}, s.id, s.channel, ${`${eventId}:`} || s.id, 'queued', 0, ${at}, ${at}
+    insert into notification_jobs (event_id, subscriber_id, channel, state, attempts, run_after, created_at)
+    select ${eventId}, s.id, s.channel, 'queued', 0, ${at}, ${at}
     from subscribers s
-    where s.confirmed_at is not null and s.disabled_at is null and (s.all_products or ${ofProducts})${webhooksOnly ? sql` and s.channel = 'webhook'` : sql``}
-    on conflict (dedup_key) do nothing`);
+    where s.confirmed_at is not null and s.disabled_at is null and (s.all_products or ${ofProducts})${
+      channels ? sql` and s.channel in (${sql.join(channels.map((c) => sql`${c}`), sql`, `)})` : sql``
+    }
+    on conflict do nothing`);
+  await wakeWorkers(tx);
 }
 
 /** Queues a mail to addresses of the configuration (the NOC), or to one subscriber's address. */
 export async function queueMail(tx: Queryable, eventId: number, now: Date, to: { recipients?: readonly string[]; subscriberId?: number }): Promise<void> {
   const rows = [
-    ...(to.recipients ?? []).map((recipient) => ({ recipient, subscriberId: null, dedupKey: `${eventId}:${recipient}` })),
-    ...(to.subscriberId === undefined ? [] : [{ recipient: null, subscriberId: to.subscriberId, dedupKey: `${eventId}:${to.subscriberId}` }]),
+    ...(to.recipients ?? []).map((recipient) => ({ recipient, subscriberId: null })),
+    ...(to.subscriberId === undefined ? [] : [{ recipient: null, subscriberId: to.subscriberId }]),
   ];
   if (rows.length === 0) return;
   await tx
     .insert(notificationJobs)
     .values(rows.map((r) => ({ ...r, eventId, channel: 'email' as const, runAfter: now, createdAt: now })))
     .onConflictDoNothing();
+  await wakeWorkers(tx);
 }
 
 async function productRefs(tx: Queryable, ids: readonly number[]): Promise<ProductRef[]> {
@@ -130,6 +139,15 @@ export async function notifyIncident(tx: Transaction, now: Date, kind: 'incident
   if (eventId !== null) await fanOut(tx, eventId, productIds, now);
 }
 
+/** The report of a resolved incident was published: told once, to the subscribers of the products it had impact on. */
+export async function notifyIncidentReport(tx: Transaction, now: Date, incidentId: number, report: NonNullable<EventPayload['report']>): Promise<void> {
+  const kind = 'incident.report_published';
+  const { snapshot, productIds } = await incidentSnapshot(tx, incidentId);
+  const payload: EventPayload = { kind, products: await productRefs(tx, productIds), incident: snapshot, report, ...(await pageState(tx, now)) };
+  const eventId = await writeEvent(tx, now, { kind, payload, dedupKey: `${kind}:${incidentId}` });
+  if (eventId !== null) await fanOut(tx, eventId, productIds, now);
+}
+
 export type MaintenanceEventKind = 'maintenance.announced' | 'maintenance.rescheduled' | 'maintenance.cancelled' | 'maintenance.reminder' | 'maintenance.started' | 'maintenance.completed';
 
 /**
@@ -169,6 +187,6 @@ export async function notifyStatusChanges(tx: Queryable, now: Date, before: Reco
     const ref: ProductRef = { id: row.id, slug, name: { nl: row.nameNl, en: row.nameEn } };
     const payload: EventPayload = { kind: 'component.updated', products: [ref], ...state, component: { slug, oldStatus: before[slug]!, newStatus } };
     const eventId = await writeEvent(tx, now, { kind: 'component.updated', payload });
-    if (eventId !== null) await fanOut(tx, eventId, [row.id], now, { webhooksOnly: true });
+    if (eventId !== null) await fanOut(tx, eventId, [row.id], now, { channels: ['webhook'] });
   }
 }

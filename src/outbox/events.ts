@@ -3,11 +3,12 @@
 // from this snapshot alone, so a message says what was true when the write committed.
 import {
   SUBSCRIBER_EVENTS,
+  type ChannelName,
   type Impact,
   type IncidentCategory,
   type IncidentStatus,
   type MaintenanceState,
-  type MaintenanceType,
+  type MaintenanceWording,
   type NocEventKind,
   type ProductStatus,
   type SubscriberEventKind,
@@ -40,13 +41,7 @@ export interface IncidentSnapshot {
   updates: { id: number; status: IncidentStatus; message: string; messageEn: string | null; publishedAt: string; impacts: Record<string, Impact> }[];
 }
 
-export interface MaintenanceSnapshot {
-  id: number;
-  type: MaintenanceType;
-  title: string;
-  titleEn: string | null;
-  description: string;
-  descriptionEn: string | null;
+export interface MaintenanceSnapshot extends MaintenanceWording {
   start: string;
   end: string;
   state: MaintenanceState;
@@ -66,12 +61,18 @@ export interface EventPayload {
   statuses?: Record<string, ProductStatus>;
   incident?: IncidentSnapshot;
   maintenance?: MaintenanceSnapshot;
+  /** incident.report_published: the report as published (ISO 8601 UTC). */
+  report?: { body: string; bodyEn: string | null; publishedAt: string };
   /** NOC reminders: when the next public update is (was) due. */
   dueAt?: string;
   /** component.updated: the product whose status changed, from what to what. */
   component?: { slug: string; oldStatus: ProductStatus; newStatus: ProductStatus };
-  /** webhook.disabled: the URL that was switched off. */
+  /** subscription.confirm of a URL channel, webhook.disabled: its URL. */
   webhookUrl?: string;
+  /** subscription.confirm, webhook.disabled: the URL channel (webhook when absent, as before there were others). */
+  channel?: ChannelName;
+  /** webhook.disabled: failing for a day, or removed at its platform (404). */
+  reason?: 'failing' | 'gone';
 }
 
 export const isSubscriberEvent = (kind: EventKind): kind is SubscriberEventKind => (SUBSCRIBER_EVENTS as readonly string[]).includes(kind);

@@ -1,6 +1,7 @@
 // The monthly SLA report ("rapportage per maand", SLA §3 and §4): per product the month's
 // availability and the rolling 12 months against the target, incidents per category with
-// response and resolution compliance, and the §3.2 KPIs against 2 s and 99 %. Pure
+// response and resolution compliance, the incidents with a published report (reason for
+// outage), and the §3.2 KPIs against 2 s and 99 %. Pure
 // assembly from already-loaded history; percentages stay unrounded here.
 import type { ImpactWeights } from '#src/domain/vocabulary.ts';
 import { availabilityReport } from '#src/sla/availability.ts';
@@ -32,6 +33,21 @@ export interface CategoryReport extends CategoryCompliance {
   respondedInTime: number;
 }
 
+/** An incident reported in the month whose report (reason for outage) is published. */
+export interface ReportedIncident {
+  id: number;
+  title: string;
+  titleEn: string | null;
+  category: 1 | 2;
+  reportedAt: string;
+  publishedAt: string;
+  /** The latest correction after publication; null if never corrected. */
+  editedAt: string | null;
+  /** The incident page with the report, in Dutch and in English. */
+  url: string;
+  urlEn: string;
+}
+
 export interface MonthlyReport {
   month: MonthKey;
   timezone: string;
@@ -40,7 +56,7 @@ export interface MonthlyReport {
   partial: boolean;
   impactWeights: ImpactWeights;
   products: ProductMonth[];
-  incidents: { categories: CategoryReport[] };
+  incidents: { categories: CategoryReport[]; reports: ReportedIncident[] };
   kpis: KpiReport | null;
   kpiTargets: typeof KPI_TARGETS;
 }
@@ -54,6 +70,10 @@ export interface MonthlyReportInput {
   incidents: readonly HistoryIncident[];
   kpi: { callSetupSeconds: number; callSuccessRatio: number } | null;
   settings: SlaSettings;
+  /** The published reports of incidents reported in the month, by incident id. */
+  reports?: readonly { incidentId: number; publishedAt: number; editedAt: number | null }[];
+  /** SITE_URL, for the links to the reports; without it they are paths. */
+  siteUrl?: string;
 }
 
 export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
@@ -99,10 +119,34 @@ export function buildMonthlyReport(input: MonthlyReportInput): MonthlyReport {
     partial: now < input.monthEnd,
     impactWeights: settings.weights,
     products,
-    incidents: { categories },
+    incidents: { categories, reports: reportedIncidents(input, incidents) },
     kpis: input.kpi && judgeKpis(input.kpi),
     kpiTargets: KPI_TARGETS,
   };
+}
+
+/** The month's incidents with a report published by now, in the order they were reported. */
+function reportedIncidents(input: MonthlyReportInput, incidents: readonly HistoryIncident[]): ReportedIncident[] {
+  const published = new Map((input.reports ?? []).filter((r) => r.publishedAt <= input.now).map((r) => [r.incidentId, r]));
+  const site = input.siteUrl ?? '';
+  return incidents.flatMap((i) => {
+    const report = published.get(i.id);
+    if (!report) return [];
+    const iso = (at: number) => new Date(at).toISOString();
+    return [
+      {
+        id: i.id,
+        title: i.title,
+        titleEn: i.titleEn,
+        category: i.category,
+        reportedAt: iso(i.reportedAt),
+        publishedAt: iso(report.publishedAt),
+        editedAt: report.editedAt === null ? null : iso(report.editedAt),
+        url: `${site}/incidents/${i.id}`,
+        urlEn: `${site}/en/incidents/${i.id}`,
+      },
+    ];
+  });
 }
 
 export type { SlaSettings };

@@ -1,59 +1,16 @@
 // The monthly SLA report as readable text for a terminal or an e-mail, in Dutch or
-// English, with the SLA's targets from their constants (KPI_TARGETS, RESOLUTION_TARGET_PERCENT). Every rounded figure leans against the provider, so a miss never reads as a
-// hit: percentages round down (98.996 % success is 98,99 %), downtime minutes and call
-// set-up seconds round up (src/i18n/format.ts).
-import { floorPercent, formatCeil, formatMinutes, formatNumber, formatPercent, formatTarget } from '#src/i18n/format.ts';
-import type { Locale } from '#src/i18n/locale.ts';
+// English (its words in the catalogues, src/i18n), with the SLA's targets from their
+// constants (KPI_TARGETS, RESOLUTION_TARGET_PERCENT). Every rounded figure leans against
+// the provider, so a miss never reads as a hit: percentages round down (98.996 % success
+// is 98,99 %), downtime minutes and call set-up seconds round up (src/i18n/format.ts).
+import { floorPercent, formatCeil, formatDateTime, formatMinutes, formatNumber, formatPercent, formatTarget } from '#src/i18n/format.ts';
+import { localized, type Locale } from '#src/i18n/locale.ts';
+import { messages } from '#src/i18n/messages.ts';
 import { RESOLUTION_TARGET_PERCENT } from '#src/sla/incident-timers.ts';
 import type { MonthlyReport } from './monthly-report.ts';
 
-const words = {
-  nl: {
-    title: (m: string, zone: string) => `SLA-rapportage ${m} (tijdzone ${zone})`,
-    partial: 'Maand loopt nog: cijfers tot nu.',
-    availability: 'Beschikbaarheid',
-    columns: ['Dienst', 'Maand', '12 mnd', 'Norm', 'Behaald', 'Ongepland', 'Gepland'],
-    bestEffort: 'best effort',
-    yes: 'ja',
-    no: 'nee',
-    none: '-',
-    incidents: 'Collectieve storingen',
-    category: (c: number) => `Categorie ${c}`,
-    line: (r: number, res: number, inTime: number, responded: number) =>
-      `${r} gemeld, ${res} opgelost; reactie op tijd ${inTime} van ${responded}`,
-    mark: (p: number, within: number, res: number, share: string, met: string) =>
-      `opgelost binnen de ${p} %-termijn: ${within} van ${res} (${share}; norm ${p} %: ${met})`,
-    kpis: 'Prestatie-indicatoren',
-    noKpis: 'Geen KPI-cijfers voor deze maand.',
-    setup: (v: string, target: string, met: string) => `Gemiddelde call set-up tijd ${v} s (norm ${target} s: ${met})`,
-    success: (v: string, target: string, met: string) => `Gemiddelde call success ratio ${v} % (norm ${target} %: ${met})`,
-    weights: (w: string) => `Gewicht gedeeltelijke storing: ${w}`,
-  },
-  en: {
-    title: (m: string, zone: string) => `SLA report ${m} (time zone ${zone})`,
-    partial: 'Month in progress: figures up to now.',
-    availability: 'Availability',
-    columns: ['Product', 'Month', '12 mo', 'Target', 'Met', 'Unplanned', 'Planned'],
-    bestEffort: 'best effort',
-    yes: 'yes',
-    no: 'no',
-    none: '-',
-    incidents: 'Collective incidents',
-    category: (c: number) => `Category ${c}`,
-    line: (r: number, res: number, inTime: number, responded: number) =>
-      `${r} reported, ${res} resolved; responded in time ${inTime} of ${responded}`,
-    mark: (p: number, within: number, res: number, share: string, met: string) =>
-      `resolved within the ${p} % mark: ${within} of ${res} (${share}; target ${p} %: ${met})`,
-    kpis: 'Performance indicators',
-    noKpis: 'No KPI figures for this month.',
-    setup: (v: string, target: string, met: string) => `Average call set-up time ${v} s (target ${target} s: ${met})`,
-    success: (v: string, target: string, met: string) => `Average call success ratio ${v} % (target ${target} %: ${met})`,
-    weights: (w: string) => `Partial outage weight: ${w}`,
-  },
-} as const;
-
 export function renderReportText(report: MonthlyReport, locale: Locale): string {
-  const w = words[locale];
+  const w = messages[locale].report;
   const yesNo = (v: boolean | null) => (v === null ? w.none : v ? w.yes : w.no);
   const number = (v: number, digits: number) => formatNumber(floorPercent(v, digits), locale, digits);
   const rows = report.products.map((p) => [
@@ -72,6 +29,13 @@ export function renderReportText(report: MonthlyReport, locale: Locale): string 
     const share = (v: number | null) => (v === null ? w.none : formatPercent(v * 100, locale, 0));
     out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark80, c.within80Mark, c.resolved, share(c.share80), yesNo(c.meets80))}`);
     out.push(`  ${w.mark(RESOLUTION_TARGET_PERCENT.mark95, c.within95Mark, c.resolved, share(c.share95), yesNo(c.meets95))}`);
+  }
+  out.push('', w.reports);
+  if (report.incidents.reports.length === 0) out.push(w.noReports);
+  for (const r of report.incidents.reports) {
+    const edited = r.editedAt === null ? null : formatDateTime(new Date(r.editedAt), locale);
+    out.push(`${w.category(r.category)} · ${w.reportLine(localized(r.title, r.titleEn, locale), formatDateTime(new Date(r.publishedAt), locale), edited)}`);
+    out.push(`  ${locale === 'en' ? r.urlEn : r.url}`);
   }
   out.push('', w.kpis);
   if (!report.kpis) out.push(w.noKpis);

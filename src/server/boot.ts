@@ -50,7 +50,7 @@ export async function boot(config: Config, { clock = () => new Date(), history }
   try {
     if (history !== undefined) {
       const seeded = await hasNoHistory(handle.db);
-      if (seeded) await importOrThrow(handle.db, history, { now, actor: 'boot' }, 'the history handed to boot');
+      if (seeded) await importOrThrow(handle.db, history, { now }, 'the history handed to boot');
       return { handle, seeded };
     }
     // Not again into a database whose demo history was removed (npm run -s demo -- remove).
@@ -69,7 +69,7 @@ export async function hasNoHistory(db: Database): Promise<boolean> {
 }
 
 export async function seedDemoHistory(db: Database, now: Date): Promise<void> {
-  await importOrThrow(db, generateDemoHistory(now), { now, actor: 'demo' }, 'the demo history');
+  await importOrThrow(db, generateDemoHistory(now), { now, actor: { kind: 'system', name: 'demo' } }, 'the demo history');
 }
 
 async function importOrThrow(db: Database, history: unknown, options: ImportOptions, what: string): Promise<void> {

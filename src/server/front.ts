@@ -20,7 +20,7 @@ import { splitLocale } from '#src/http/locale.ts';
 import { allowHeader, checkMethod, type DeclaredMethod, isSafe } from '#src/http/methods.ts';
 import { ROUTES } from '#src/http/route-table.ts';
 import { canonicalise, normaliseTarget, Router, type RouteKind, type RouteMatch } from '#src/http/routes.ts';
-import { securityHeaders, strictPolicy } from '#src/http/security-headers.ts';
+import { embedAncestors, securityHeaders, strictPolicy } from '#src/http/security-headers.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { PublishedState, withBudget } from './published.ts';
 import { type NodeHandler, Renders } from './render.ts';
@@ -60,6 +60,8 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
   const facts = new PublishedFacts({ db: database.db, clock, sla: slaSettingsOf(config), published, queryBudgetMs: config.queryBudgetMs });
   const security = securityHeaders(config.siteUrl);
   const passthroughPolicy = strictPolicy(config.siteUrl);
+  /** Who may frame a route declared `framed` (the embed). */
+  const framing = embedAncestors(config.embedAllowedOrigins);
   let writesInFlight = 0;
   let inFlight = 0;
   let stopping = false;
@@ -99,7 +101,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
       return refuse(req, res, { status: 404, path: key }, match.route.kind, match.locale);
     }
     const follower = renders.pending(key);
-    const rendering = follower ?? renders.start(key, published.key, entry, match.route.frameAncestors);
+    const rendering = follower ?? renders.start(key, published.key, entry, match.route.framed ? framing : undefined);
     try {
       const fresh = await (entry ? withBudget(rendering, config.queryBudgetMs, `rendering ${key}`) : rendering);
       // MISS: this request's render; HIT: it waited for the one another request started.
@@ -139,7 +141,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
     if (!match) return serveUnrouted(req, res, target.pathname, method);
     const { route, locale } = match;
     // A route that may be framed (an embed) says by whom in its own policy.
-    if (route.frameAncestors) res.removeHeader('X-Frame-Options');
+    if (route.framed) res.removeHeader('X-Frame-Options');
     const verdict = checkMethod(method, route.methods);
     if (!verdict.ok) return refuse(req, res, { status: verdict.status, method, allow: verdict.allow }, route.kind, locale);
     if (method === 'OPTIONS' && !route.ownOptions) return options(res, route.methods);
@@ -159,7 +161,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
         published.invalidate();
       });
     }
-    res.setHeader('Content-Security-Policy', route.frameAncestors ? strictPolicy(config.siteUrl, route.frameAncestors) : passthroughPolicy);
+    res.setHeader('Content-Security-Policy', route.framed ? strictPolicy(config.siteUrl, framing) : passthroughPolicy);
     await handler(req, res);
   }
 

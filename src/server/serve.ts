@@ -12,7 +12,9 @@ import { exportSite } from './export.ts';
 import { createFront, type Front, type NodeHandler } from './front.ts';
 import type { Config } from '#src/config/environment.ts';
 import { setRuntime, type Runtime } from '#src/config/runtime.ts';
-import { startNotifications } from '#src/notifications/runner.ts';
+import { describeMail } from '#src/notifications/channels/email/transport.ts';
+import { startNotificationThread } from '#src/notifications/delivery/thread.ts';
+import { workerConfigOf } from '#src/notifications/runner.ts';
 import { hasSavedPages, pageCacheDir } from './response-cache.ts';
 
 /** First run: no administrator yet, so a one-time set-up link (src/auth/first-run.ts). */
@@ -113,9 +115,9 @@ export async function start(config: Config, options: BootOptions & { setupLink?:
   setRuntime(runtime);
   if (away) void whenBack(handle, config, clock, runtime);
   else if (options.setupLink !== false) await offerSetup(handle, config, runtime);
-  // Notifications: sent from this process unless `npm run worker` sends them.
-  const notifications = config.notifications.inProcessWorker ? startNotifications(handle.db, config, clock) : null;
-  console.log(notifications ? `Notifications: sent by this process; mail: ${notifications.mail.describe}` : 'Notifications: queued for `npm run worker` (NOTIFICATION_WORKERS=separate)');
+  // Notifications: sent by a worker thread of this process unless `npm run worker` sends them.
+  const notifications = config.notifications.inProcessWorker ? startNotificationThread(handle, workerConfigOf(config), clock) : null;
+  console.log(notifications ? `Notifications: sent by a worker thread of this process; mail: ${describeMail(config.notifications)}` : 'Notifications: queued for `npm run worker` (NOTIFICATION_WORKERS=separate)');
   // The adapter's handler (static files, then the app) without its own server: the front
   // server (./front.ts) listens, serves cached public responses and hands the rest over.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';

@@ -81,6 +81,20 @@ export interface Incident {
   components: Component[];
 }
 
+/**
+ * The postmortem keys of Statuspage's incident object, as its API names them: the
+ * published report's text and times; null and false without one. Incidents only.
+ */
+export interface IncidentPostmortem {
+  postmortem_body: string | null;
+  postmortem_body_last_updated_at: Timestamp | null;
+  postmortem_published_at: Timestamp | null;
+  /** Whether the incident will have no postmortem: never decided here, so false. */
+  postmortem_ignored: boolean;
+  postmortem_notified_subscribers: boolean;
+  postmortem_notified_twitter: boolean;
+}
+
 export interface ScheduledMaintenance extends Omit<Incident, 'status' | 'impact' | 'incident_updates'> {
   status: MaintenanceStatus;
   impact: 'maintenance';
@@ -101,7 +115,7 @@ export interface ComponentsDocument {
 
 export interface IncidentsDocument {
   page: Page;
-  incidents: Incident[];
+  incidents: (Incident & IncidentPostmortem)[];
 }
 
 export interface ScheduledMaintenancesDocument {
@@ -113,7 +127,7 @@ export interface SummaryDocument {
   page: Page;
   status: PageStatus;
   components: Component[];
-  incidents: Incident[];
+  incidents: (Incident & IncidentPostmortem)[];
   scheduled_maintenances: ScheduledMaintenance[];
 }
 

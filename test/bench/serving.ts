@@ -14,8 +14,7 @@
 // PostgreSQL with TEST_DATABASE_URL), and the server's memory after every public route of
 // both languages is in the cache. Needs `npm run build` first. Not a test: the figures go
 // into docs/figures.md by hand.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -62,7 +61,7 @@ async function prepare(years: number, driver: Driver): Promise<Prepared> {
   await syncCatalogue(handle.db, catalogue, new Date(start));
   const scale = years / 10;
   const sizes = { outages: 5_000 * scale, incidents: 2_000 * scale, updatesPerIncident: 5, maintenances: 1_000 * scale };
-  const result = await importHistory(handle.db, generateBenchHistory({ products, start, end: now - DAY, sizes }), { now: new Date(now), actor: 'bench' });
+  const result = await importHistory(handle.db, generateBenchHistory({ products, start, end: now - DAY, sizes }), { now: new Date(now) });
   if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
   const ctx = { db: handle.db, actor: { kind: 'system', name: 'cli' } as const, now: new Date(now) };
   await addUser(ctx, { email: 'bench@example.nl', name: 'Bench', role: 'admin', password: 'correct horse battery staple' });
@@ -114,7 +113,7 @@ async function misses(server: RunningServer, token: string, count = 100): Promis
 }
 
 /** Every public page both languages link to, in the cache; then the server's resident memory. */
-async function warmAll(server: RunningServer): Promise<{ routes: number; rssMb: number }> {
+async function warmAll(server: RunningServer): Promise<{ routes: number; rssMb: number; peakMb: number }> {
   const seen = new Set(['/', '/en/']);
   const queue = [...seen];
   while (queue.length > 0) {
@@ -128,8 +127,10 @@ async function warmAll(server: RunningServer): Promise<{ routes: number; rssMb: 
       queue.push(link);
     }
   }
-  const rss = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(server.pid)]).toString().trim()) / 1024;
-  return { routes: seen.size, rssMb: rss };
+  // Resident now, and the most it has been since the server started (Linux: /proc).
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { routes: seen.size, rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
 const rows: Row[] = [];
@@ -159,7 +160,7 @@ for (const driver of drivers) {
       const warm = await warmAll(server);
       await server.stop();
       const cache = /Response cache: (.+)/.exec(server.output())?.[1] ?? '?';
-      notes.push(`memory (${where}): ${warm.rssMb.toFixed(0)} MB resident with ${warm.routes} public routes visited; response cache: ${cache}`);
+      notes.push(`memory (${where}): ${warm.rssMb.toFixed(0)} MB resident (at most ${warm.peakMb.toFixed(0)} MB since the start) with ${warm.routes} public routes visited; response cache: ${cache}`);
     } finally {
       await server.stop();
       unlinkSync(staticFile);

@@ -84,12 +84,12 @@ for (const driver of drivers) {
   try {
     await syncCatalogue(db, catalogue, new Date(start));
     const importStart = performance.now();
-    const result = await importHistory(db, document, { now, actor: 'bench' });
+    const result = await importHistory(db, document, { now });
     const importMs = performance.now() - importStart;
     const heapAfterImport = heapUsed();
     if (!result.ok) throw new Error(`the generated history does not import: ${JSON.stringify(result.problems.slice(0, 5))}`);
     const again = performance.now();
-    const second = await importHistory(db, document, { now, actor: 'bench' });
+    const second = await importHistory(db, document, { now });
     const reimportMs = performance.now() - again;
     if (!second.ok || second.summary.changed !== 0) throw new Error('re-importing the generated history changed something');
 

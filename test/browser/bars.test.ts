@@ -1,6 +1,6 @@
 // The 90-day bars in Chromium, as a customer on a phone or with a keyboard uses them: a
 // legend whose statuses differ in colour and in pattern, every day reachable with the Tab
-// key and by a tap and then showing its text, a day with news opening its entry with links,
+// key and by a tap (a target of at least 24×24 px) and then showing its text, a day with news opening its entry with links,
 // and never a day that is both an outage and 100 %. On the demo history at FIXED_NOW.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +88,24 @@ describe.each([
     const links = await entry.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toHaveLength(1);
     expect(links[0]).toMatch(new RegExp(`^${lang === 'en' ? '/en' : ''}/maintenance/\\d+$`));
+    await expectNoHorizontalScroll(opened);
+  });
+
+  it.each([320, 1280])('give every day a target of at least 24×24 CSS px, in full rows, at %i px (WCAG 2.2 2.5.8)', async (width) => {
+    const opened = await openPage(server.url + path, { width });
+    const bars = await opened.page.locator('.bar').evaluateAll((all) =>
+      all.map((bar) => {
+        const boxes = [...bar.children].map((day) => day.getBoundingClientRect());
+        return { sizes: boxes.map((b) => [b.width, b.height]), rows: new Set(boxes.map((b) => b.top)).size };
+      }),
+    );
+    expect(bars).toHaveLength(6);
+    for (const { sizes, rows } of bars) {
+      expect(sizes).toHaveLength(90);
+      expect(sizes.filter(([w, h]) => w! < 24 || h! < 24)).toEqual([]);
+      // 90 days in rows of 10, 15, 18 or 30: every row full.
+      expect([3, 5, 6, 9]).toContain(rows);
+    }
     await expectNoHorizontalScroll(opened);
   });
 

@@ -107,11 +107,23 @@ describe.each(drivers)('the console without JavaScript at 320 px on %s', (driver
     expect(await op.page.getByLabel('Titel', { exact: true }).inputValue()).toBe('Storing 3CX');
     await check(op, 'new incident with an error');
     await op.page.getByLabel('Bericht', { exact: true }).fill('Gesprekken via 3CX vallen weg.');
+    // The NMS's number, by which a later import names this incident.
+    await op.page.getByLabel(/^Extern kenmerk/).fill('NMS-2026-0042');
     await submit(op, 'Storing publiceren');
     const incidentPath = new URL(op.page.url()).pathname;
     expect(incidentPath).toMatch(/^\/admin\/incidents\/\d+$/);
     const id = incidentPath.split('/').at(-1);
+    expect(await op.page.locator('main').innerText()).toContain('Extern kenmerk: NMS-2026-0042');
     await check(op, 'incident');
+    // The same number on a second incident is refused next to the field, naming the first.
+    await op.page.goto(`${server.url}/admin/incidents/new`);
+    await op.page.getByLabel('Titel', { exact: true }).fill('Nogmaals');
+    await op.page.getByLabel('Bericht', { exact: true }).fill('Dubbel.');
+    await op.page.getByLabel('3CX').selectOption('major_outage');
+    await op.page.getByLabel(/^Extern kenmerk/).fill('NMS-2026-0042');
+    await submit(op, 'Storing publiceren');
+    expect(await op.page.locator('#f-externalId-error').innerText()).toBe(`is al in gebruik bij storing ${id}`);
+    await op.page.goto(`${server.url}${incidentPath}`);
     expect(await (await fetch(`${server.url}/`)).text()).toContain('Storing 3CX');
 
     // The dashboard counts down to the next update (category 2: two hours, 24/7).
@@ -137,6 +149,20 @@ describe.each(drivers)('the console without JavaScript at 320 px on %s', (driver
     expect(await op.page.locator('main').innerText()).toContain('Deze storing is opgelost');
     const feed = parseRss(await (await fetch(`${server.url}/incidents.rss`)).text());
     expect(feed.items.some((item) => item.title.includes('Storing 3CX'))).toBe(true);
+
+    // The report: a draft the public does not see, then published with the SLA facts under it.
+    await op.page.locator('#f-body').fill('Een SBC was overbelast.\n\nWe hebben capaciteit bijgeplaatst.');
+    await submit(op, 'Concept opslaan');
+    expect(await op.page.locator('main').innerText()).toContain('Concept, niet openbaar');
+    expect(await (await fetch(`${server.url}/incidents/${id}`)).text()).not.toContain('We hebben capaciteit bijgeplaatst.');
+    await submit(op, 'Rapport publiceren');
+    await check(op, 'incident with its report');
+    await op.page.goto(`${server.url}/incidents/${id}`);
+    const report = await op.page.locator('#report').innerText();
+    expect(report).toContain('We hebben capaciteit bijgeplaatst.');
+    expect(report).toContain('Feiten volgens de SLA');
+    expect(report).toMatch(/Eerste reactie\s+.*norm: binnen 1 uur, 24\/7\): gehaald/);
+    await check(op, 'public incident page with its report');
 
     // Maintenance on a Thursday breaks the regular window: refused with the rule named.
     await op.page.goto(`${server.url}/admin/maintenance/new`);

@@ -77,7 +77,9 @@ describe('availability page', () => {
       }
     }
     expect(compared).toBe(6 * 11);
-    expect(await page.locator('svg.chart').count()).toBe(6);
+    // One availability chart per product, and the two SLA §3.2 indicators (set-up time, success ratio).
+    expect(await page.locator('section[data-product] svg.chart').count()).toBe(6);
+    expect(await page.locator('svg.chart').count()).toBe(8);
     expect(await page.locator('main').innerText()).toContain('Een gedeeltelijke storing telt voor 0,30 mee.');
   });
 });

@@ -3,7 +3,7 @@
 // a PostgreSQL server (DATABASE_URL). The figures must equal the hand computation of
 // test/fixtures/history-expected.ts; the commands never add demo data (DEMO_DATA=auto is
 // set on purpose: it concerns `npm start` only).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +48,17 @@ describe('command-line arguments', () => {
 
     const noFile = await run('import', [], env);
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr.trim()).toBe('Usage: npm run import -- <file.json>');
+    expect(noFile.stderr.trim()).toBe('Usage: npm run import -- [--notify] <file.json>');
+
+    // Hostile files (more cases in test/unit/history-import-check.test.ts): 100,000 nested arrays
+    // are valid JSON that overflows any recursive walk; Latin-1 bytes are no UTF-8.
+    const deep = join(dataDir, 'deep.json');
+    writeFileSync(deep, `{"incidents":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const nested = await run('import', [deep], env);
+    expect(nested).toEqual({ code: 1, stdout: '', stderr: `${deep}: not imported, nothing was written: incidents[0][0][0][0][0]…: nests deeper than 32 levels; an import file needs at most 6\n` });
+    const latin1 = join(dataDir, 'latin1.json');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('{"$comment":"'), Buffer.from([0xe9]), Buffer.from('"}')]));
+    expect(await run('import', [latin1], env)).toEqual({ code: 1, stdout: '', stderr: `${latin1}: cannot be read as JSON: is not UTF-8 text\n` });
 
     const missing = await run('import', ['test/fixtures/no-such-file.json'], env);
     expect(missing.code).toBe(1);
@@ -81,7 +91,7 @@ describe.each(drivers)('npm run import and npm run report on %s', (driver) => {
       maintenances: FIXTURE_COUNTS.maintenances,
       monthly_kpis: FIXTURE_COUNTS.kpis,
       products: 6,
-      audit_log: 1,
+      audit_log: 29,
     });
   });
 

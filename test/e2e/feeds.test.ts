@@ -119,16 +119,29 @@ describe('the feeds of the built app', () => {
   });
 
   it('gives every past window of the demo one completed item, with its own guid', async () => {
-    for (const path of ['/maintenance.rss', '/en/products/voipnow/maintenance.rss']) {
+    for (const [path, lang] of [['/maintenance.rss', ''], ['/en/products/voipnow/maintenance.rss', '.en']] as const) {
       const items = parseRss(await (await get(path)).text()).items;
       const guids = items.map((i) => i.guid);
       expect(new Set(guids).size, path).toBe(guids.length);
-      for (const guid of guids) expect(guid, path).toMatch(/^maintenance-\d+-(revision-\d+|completed)@status\.voizxl\.test$/);
-      const completed = items.filter((i) => i.guid.endsWith('-completed@status.voizxl.test'));
+      for (const guid of guids) expect(guid, path).toMatch(/^maintenance-\d+-(revision-\d+|completed)(\.en)?@status\.voizxl\.test$/);
+      expect(guids.every((guid) => guid.includes(`${lang}@`)), path).toBe(true);
+      const completed = items.filter((i) => i.guid.endsWith(`-completed${lang}@status.voizxl.test`));
       expect(completed.length, path).toBeGreaterThan(0);
       expect(completed[0]!.title, path).toMatch(/^(Afgerond|Completed) – /);
       for (const item of completed) expect(Date.parse(item.pubDate), path).toBeLessThanOrEqual(+FIXED_NOW);
     }
+  });
+
+  it('gives a reader of both languages both items of every update, and a calendar of both the same events', async () => {
+    for (const feed of ['/incidents.rss', '/maintenance.rss']) {
+      const [nl, en] = await Promise.all([feed, `/en${feed}`].map(async (path) => parseRss(await (await get(path)).text()).items.map((i) => i.guid)));
+      expect(nl!.length, feed).toBeGreaterThan(0);
+      expect(en, feed).toEqual(nl!.map((guid) => guid.replace('@', '.en@')));
+    }
+    // A calendar event is the maintenance itself, whatever language it is written in.
+    const [nl, en] = await Promise.all(['/maintenance.ics', '/en/maintenance.ics'].map(async (path) => parseCalendar(await (await get(path)).text()).events.map((e) => e.uid)));
+    expect(nl!.length).toBeGreaterThan(0);
+    expect(en).toEqual(nl);
   });
 
   it('offers the calendars as webcal:// links on the maintenance list', async () => {

@@ -1,7 +1,8 @@
 // `npm run worker` as its own process beside the app (PostgreSQL only: the embedded
-// database admits one process). Killed with SIGKILL in the middle of a batch, while a
-// mail is in flight, it loses nothing: a new worker sends the rest once the lease of the
-// dead one's claim has run out, and nobody gets the mail twice.
+// database admits one process). Killed with SIGKILL in the middle of a batch, while mails
+// are in flight, it loses nothing: a new worker sends the rest once the lease of the dead
+// one's claim has run out, and nobody gets the mail twice (what was acknowledged before
+// the kill is not sent again).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
@@ -9,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { notificationJobs } from '#db/schema.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
-import { mailTransport } from '#src/notifications/channels/mail.ts';
+import { mailTransport } from '#src/notifications/channels/email/transport.ts';
 import { confirm, signUp } from '#src/notifications/subscriptions.ts';
-import { drain } from '#src/notifications/worker.ts';
+import { drain } from '#src/notifications/delivery/dispatcher.ts';
+import { databaseStore } from '#src/notifications/delivery/store.ts';
 import { context, databaseWithProducts, userActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
@@ -49,7 +51,7 @@ describe.skipIf(!drivers.includes('postgres'))('the separate worker process on p
     const mail = mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' });
     for (const email of ADDRESSES) {
       await signUp(db, { email }, now, { allowPrivate: false });
-      await drain({ db, mail, clock: () => now, settings: { siteUrl: 'http://localhost', webhookRetryBaseMs: 1000, webhookAllowPrivate: false } });
+      await drain({ store: databaseStore(db), mail, clock: () => now, settings: { siteUrl: 'http://localhost', webhookRetryBaseMs: 1000, webhookAllowPrivate: false } });
       await confirm(db, /token=([A-Za-z0-9_-]{43})/.exec(smtp.to(email)[0]!.text!)![1]!, now);
     }
     mail.close();
@@ -75,15 +77,15 @@ describe.skipIf(!drivers.includes('postgres'))('the separate worker process on p
     const first = startWorker();
     const noc = await userActor(db, { scopes: ['incidents'] });
     await createIncident(context(db, noc, new Date()), { title: 'Storing 3CX', category: 2, message: 'We onderzoeken het.', impacts: { '3cx': 'major_outage' } });
-    // Two mails accepted, the third in flight: the worker dies there.
-    await until('two mails and a third in flight', async () => smtp.messages.length === 2 && (await states()).includes('sending'));
+    // Two mails accepted and acknowledged, the other four in flight (the server holds them): the worker dies there.
+    await until('two mails acknowledged and the others in flight', async () => smtp.messages.length === 2 && (await states()).filter((s) => s === 'sent').length === 6 + 2);
     first.child.kill('SIGKILL');
     await once(first.child, 'exit');
     expect(first.output()).toContain('Notification worker running; mail: SMTP server 127.0.0.1');
     expect(await states()).toEqual(['sending', 'sending', 'sending', 'sending', 'sent', 'sent', ...Array(6).fill('sent')].sort());
     smtp.holdAfter(Number.POSITIVE_INFINITY);
     // Two minutes pass for the claim's lease, behind the worker's back.
-    await db.execute(sql`update notification_jobs set locked_until = now() where state = 'sending'`);
+    await db.execute(sql`update notification_jobs set run_after = now() where state = 'sending'`);
     startWorker();
     await until('every mail sent', async () => (await states()).every((s) => s === 'sent'));
     const incidentMails = smtp.messages.filter((m) => m.subject === 'Storing: Storing 3CX');

@@ -251,10 +251,17 @@ describe.each(drivers)('the write API on %s', (driver) => {
 
   it('schedules a maintenance that the calendar shows, and reschedules it under the same UID with a higher SEQUENCE', async () => {
     const window = regularWindow(15);
-    const scheduled = await api('/maintenances', { body: { type: 'regular', title: 'Regulier onderhoud voizplus', titleEn: 'Regular maintenance voizplus', products: ['voizplus'], ...window } });
+    const body = { type: 'regular', title: 'Regulier onderhoud voizplus', titleEn: 'Regular maintenance voizplus', products: ['voizplus'], ...window, externalId: 'CHG-7001' };
+    const scheduled = await api('/maintenances', { body });
     expect(scheduled.status).toBe(201);
-    const { id, revision } = (await scheduled.json()) as { id: number; revision: number };
-    expect(revision).toBe(1);
+    const { id, revision, externalId } = (await scheduled.json()) as { id: number; revision: number; externalId: string };
+    expect([revision, externalId]).toEqual([1, 'CHG-7001']);
+    // The change ticket's number names one maintenance: a second is refused, naming the first.
+    const twice = await api('/maintenances', { body });
+    expect(twice.status).toBe(409);
+    expect(await twice.json()).toEqual({
+      error: { code: 'conflict', message: `externalId "CHG-7001" is already maintenance ${id}`, fields: [{ path: 'externalId', message: `is already used by maintenance ${id}` }] },
+    });
     const eventOf = async () => parseCalendar(await page('/maintenance.ics')).events.find((e) => e.uid.startsWith(`maintenance-${id}@`))!;
     const first = await eventOf();
     expect(first.sequence).toBe(1);
@@ -314,6 +321,7 @@ describe.each(drivers)('the write API on %s', (driver) => {
       '/alertmanager',
       '/incidents',
       '/incidents/{id}',
+      '/incidents/{id}/postmortem',
       '/incidents/{id}/updates',
       '/incidents/{id}/updates/{updateId}',
       '/kpis/{month}',
@@ -323,8 +331,16 @@ describe.each(drivers)('the write API on %s', (driver) => {
       '/maintenances/{id}/complete',
       '/outages',
       '/outages/{id}',
+      '/subscribers',
+      '/subscribers/{id}',
     ]);
     expect(doc.paths['/incidents']!.post!.requestBody!.content['application/json']!.schema.required).toEqual(['title', 'category', 'message', 'impacts']);
+    // Every create takes the writer's own number, described from the one zod field.
+    for (const path of ['/incidents', '/maintenances', '/outages']) {
+      const schema = doc.paths[path]!.post!.requestBody!.content['application/json']!.schema as { properties: Record<string, { description?: string }> };
+      expect(schema.properties.externalId?.description, path).toMatch(/^The writer's own number \(a change ticket, an NMS alarm\), unique per kind/);
+    }
+    expect(doc.paths['/incidents/{id}/postmortem']!.put!.requestBody!.content['application/json']!.schema.required).toEqual(['body', 'published']);
   });
 
   it('keeps an audit row for every write, with the user and the token prefix', async () => {

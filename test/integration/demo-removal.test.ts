@@ -79,7 +79,7 @@ describe.each(drivers)('demo history on %s', (driver) => {
     database = await seededDatabase(driver, { catalogueAt });
     const { db } = database.handle;
     await seedDemoHistory(db, seededAt);
-    expect(await importHistory(db, real, { now: seededAt, actor: 'import' })).toMatchObject({ ok: true });
+    expect(await importHistory(db, real, { now: seededAt })).toMatchObject({ ok: true });
     const withReal = await dumpTables(db);
 
     const gone = await removeDemoHistory(db, readCatalogue('db/catalogue.json'), removedAt);

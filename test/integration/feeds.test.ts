@@ -94,7 +94,7 @@ const everything: ImportInput = { maintenances: [...history.maintenances!, notYe
  * tests' fixed times: they are stamped with the import's time, as a real import would.
  */
 async function importAt(db: Database, input: ImportInput, at: Date): Promise<void> {
-  expect(await importHistory(db, input, { now: at, actor: 'test' })).toMatchObject({ ok: true });
+  expect(await importHistory(db, input, { now: at })).toMatchObject({ ok: true });
   await db.update(maintenances).set({ updatedAt: at }).where(gt(maintenances.updatedAt, at));
   await db.update(incidents).set({ updatedAt: at }).where(gt(incidents.updatedAt, at));
 }
@@ -306,7 +306,7 @@ describe.each(drivers)('feeds on %s', (driver) => {
         ...(k === 0 ? { impacts: { voizapps: 'degraded_performance' as const } } : {}),
       })),
     }));
-    await importHistory(database.handle.db, { incidents }, { now, actor: 'test' });
+    await importHistory(database.handle.db, { incidents }, { now });
     const data = await loadIncidentFeedData(database.handle.db, all);
     expect(data!.updates).toHaveLength(50);
     const times = data!.updates.map((u) => +u.publishedAt);

@@ -23,11 +23,11 @@ describe.each(drivers)('re-importing an incident on %s', (driver) => {
     const { db } = database.handle;
     const ids = async () => (await db.select().from(incidentUpdates).orderBy(asc(incidentUpdates.publishedAt))).map((u) => [u.id, u.message]);
 
-    expect((await importHistory(db, incident([first]), { now, actor: 'test' })).ok).toBe(true);
+    expect((await importHistory(db, incident([first]), { now })).ok).toBe(true);
     const [[firstId]] = (await ids()) as [[number, string]];
 
     // Appended: the first update keeps its id.
-    const appended = await importHistory(db, incident([first, second]), { now, actor: 'test' });
+    const appended = await importHistory(db, incident([first, second]), { now });
     expect(appended.ok && appended.summary.changed).toBe(1);
     const afterAppend = await ids();
     expect(afterAppend[0]).toEqual([firstId, 'We onderzoeken het.']);
@@ -35,7 +35,7 @@ describe.each(drivers)('re-importing an incident on %s', (driver) => {
 
     // Corrected in place: both ids stay, the text and the impact change.
     const corrected = { ...second, message: 'Oorzaak gevonden: een defecte SBC.', impacts: { '3cx': 'degraded_performance' as const } };
-    await importHistory(db, incident([first, corrected]), { now, actor: 'test' });
+    await importHistory(db, incident([first, corrected]), { now });
     expect(await ids()).toEqual([
       [firstId, 'We onderzoeken het.'],
       [secondId, 'Oorzaak gevonden: een defecte SBC.'],
@@ -44,7 +44,7 @@ describe.each(drivers)('re-importing an incident on %s', (driver) => {
     expect(impacts.map((i) => i.impact)).toEqual(['degraded_performance']);
 
     // Removed at the end: the first keeps its id, the second is gone with its impacts.
-    await importHistory(db, incident([first]), { now, actor: 'test' });
+    await importHistory(db, incident([first]), { now });
     expect(await ids()).toEqual([[firstId, 'We onderzoeken het.']]);
     expect(await db.select().from(incidentUpdateImpacts).where(eq(incidentUpdateImpacts.updateId, secondId))).toEqual([]);
   });

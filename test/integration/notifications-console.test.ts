@@ -2,14 +2,17 @@
 // delivery log per event by state, the dead deliveries with masked recipients, retrying
 // one (admin only, audited without the address), and removing a subscriber by address.
 import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { auditLog, notificationJobs, subscribers } from '#db/schema.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
-import type { MailTransport } from '#src/notifications/channels/mail.ts';
+import type { MailTransport } from '#src/notifications/channels/email/transport.ts';
 import { deadDeliveries, deliveryLog, removeSubscriberByAddress, retryDead, subscriberCounts } from '#src/notifications/delivery-log.ts';
-import { confirm, registerWebhook, signUp } from '#src/notifications/subscriptions.ts';
-import { drain, type WorkerDeps } from '#src/notifications/worker.ts';
+import { addSubscribers } from '#src/notifications/admin-subscribers.ts';
+import { confirm, signUp } from '#src/notifications/subscriptions.ts';
+import { drain, type WorkerDeps } from '#src/notifications/delivery/dispatcher.ts';
+import { databaseStore } from '#src/notifications/delivery/store.ts';
 import { context, databaseWithProducts, refusal, userActor, type UserActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 
@@ -36,13 +39,14 @@ describe.each(drivers)('the notifications console on %s', (driver) => {
     // A transport that keeps what it is given, and refuses the addresses `refuse` names.
     const mail: MailTransport = {
       describe: 'memory',
+      from: 'status@example.nl',
       close: () => {},
       send: async (m) => {
         if (refuse(m.to)) throw new Error('550 mailbox unavailable');
-        sent.push({ to: m.to, text: m.text });
+        sent.push({ to: m.to, text: (await simpleParser(m.raw)).text ?? '' });
       },
     };
-    deps = { db, clock: () => now, mail, settings: { siteUrl: 'https://status.example.nl', webhookRetryBaseMs: 1000, webhookAllowPrivate: false } };
+    deps = { store: databaseStore(db), clock: () => now, mail, settings: { siteUrl: 'https://status.example.nl', webhookRetryBaseMs: 1000, webhookAllowPrivate: false } };
     for (const [email, products] of [['a@example.nl', ['3cx']], ['b@example.nl', []], ['c@example.nl', ['3cx', 'voipnow']]] as const) {
       await signUp(db, { email, products: [...products] }, T0, { allowPrivate: false });
       await drain(deps);
@@ -55,8 +59,8 @@ describe.each(drivers)('the notifications console on %s', (driver) => {
   it('counts confirmed subscribers per product, those of all products in each', async () => {
     const counts = await subscriberCounts(db);
     // b is for all products: 3CX has a, b, c; VOIPNOW b, c; the others b.
-    expect(Object.fromEntries(counts.perProduct.map((p) => [p.slug, p.email]))).toEqual({ voipnow: 2, '3cx': 3, 'teams-dr': 1, connectivity: 1, voizplus: 1, voizapps: 1 });
-    expect(counts).toMatchObject({ allProducts: { email: 1, webhook: 0 }, unconfirmed: 1, disabled: 0 });
+    expect(Object.fromEntries(counts.perProduct.map((p) => [p.slug, p.channels.email]))).toEqual({ voipnow: 2, '3cx': 3, 'teams-dr': 1, connectivity: 1, voizplus: 1, voizapps: 1 });
+    expect(counts).toMatchObject({ allProducts: { email: 1, webhook: 0, teams: 0, slack: 0, discord: 0 }, unconfirmed: 1, disabled: 0 });
   });
 
   it('logs each event by state, lists a dead delivery masked, and retries it (admins only)', async () => {
@@ -93,15 +97,16 @@ describe.each(drivers)('the notifications console on %s', (driver) => {
   });
 
   it('lets an admin register a webhook, confirmed at once, with its secret returned once; refuses a private URL and a second registration', async () => {
-    const input = { url: 'https://hooks.example.com/status', email: 'ops@example.nl', products: ['3cx'] };
+    const input = { channel: 'webhook', url: 'https://hooks.example.com/status', email: 'ops@example.nl', products: ['3cx'] };
     // hooks.example.com does not resolve here: with private targets allowed, the name is not looked up.
-    const { id, secret } = await registerWebhook(context(db, admin, T0), input, { allowPrivate: true });
-    expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    const { ids, secrets } = await addSubscribers(context(db, admin, T0), input, { allowPrivate: true });
+    const id = ids[0]!;
+    expect(secrets[id]).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
     const [row] = await db.select().from(subscribers).where(eq(subscribers.id, id));
     expect(row).toMatchObject({ channel: 'webhook', url: 'https://hooks.example.com/status', confirmedAt: T0, allProducts: false });
-    expect((await subscriberCounts(db)).perProduct.find((p) => p.slug === '3cx')!.webhook).toBe(1);
-    expect((await refusal(registerWebhook(context(db, admin, T0), input, { allowPrivate: true }))).code).toBe('conflict');
-    expect((await refusal(registerWebhook(context(db, admin, T0), { ...input, url: 'http://10.0.0.1/x' }, { allowPrivate: false }))).fields).toEqual([{ path: 'url', message: 'points to a loopback, private or reserved address' }]);
-    expect((await refusal(registerWebhook(context(db, operator, T0), { ...input, url: 'https://other.example.com/' }, { allowPrivate: true }))).code).toBe('forbidden');
+    expect((await subscriberCounts(db)).perProduct.find((p) => p.slug === '3cx')!.channels.webhook).toBe(1);
+    expect(await refusal(addSubscribers(context(db, admin, T0), input, { allowPrivate: true }))).toMatchObject({ code: 'conflict', fields: [{ path: 'url', message: `is already subscribed (subscriber ${id})` }] });
+    expect((await refusal(addSubscribers(context(db, admin, T0), { ...input, url: 'http://10.0.0.1/x' }, { allowPrivate: false }))).fields).toEqual([{ path: 'url', message: 'points to a loopback, private or reserved address' }]);
+    expect((await refusal(addSubscribers(context(db, operator, T0), { ...input, url: 'https://other.example.com/' }, { allowPrivate: true }))).code).toBe('forbidden');
   });
 });

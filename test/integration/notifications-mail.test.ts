@@ -6,13 +6,15 @@ import { count, eq } from 'drizzle-orm';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
-import { notificationEvents, notificationJobs, subscribers } from '#db/schema.ts';
+import { notificationEvents, notificationJobs, subscribers, subscriberTokens } from '#db/schema.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
 import { postIncidentUpdate } from '#src/incidents/commands/post-update.ts';
-import { mailTransport } from '#src/notifications/channels/mail.ts';
+import { writeIncidentReport } from '#src/incidents/commands/write-report.ts';
+import { mailTransport, type MailTransport } from '#src/notifications/channels/email/transport.ts';
 import { notifyIncident } from '#src/outbox/enqueue.ts';
 import { confirm, signUp, unsubscribe } from '#src/notifications/subscriptions.ts';
-import { drain, runBatch, type WorkerDeps } from '#src/notifications/worker.ts';
+import { drain, type WorkerDeps } from '#src/notifications/delivery/dispatcher.ts';
+import { databaseStore } from '#src/notifications/delivery/store.ts';
 import { context, databaseWithProducts, userActor, type UserActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
@@ -48,7 +50,7 @@ describe.each(drivers)('e-mail notifications on %s', (driver) => {
     db = database.handle.db;
     noc = await userActor(db, { scopes: ['incidents'] });
     now = T0;
-    deps = { db, clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'voizXL status <status@example.nl>' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 1000, webhookAllowPrivate: false }, log: (l) => log.push(l) };
+    deps = { store: databaseStore(db), clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'voizXL status <status@example.nl>' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 1000, webhookAllowPrivate: false }, log: (l) => log.push(l) };
   });
   afterEach(async () => {
     deps.mail.close();
@@ -76,17 +78,20 @@ describe.each(drivers)('e-mail notifications on %s', (driver) => {
     expect(mail!.html).toContain('Aanmelding bevestigen');
     const token = linkToken(mail!);
     expect((await confirm(db, token, at(3)))!.subscriber.confirmedAt).toEqual(at(3));
-    expect(await confirm(db, token, at(4))).toBeNull();
-    // A second sign-up's link expires 48 hours after it was sent (the worker sent it at 2 minutes).
+    // Following it again changes nothing.
+    expect((await confirm(db, token, at(4)))!.subscriber.confirmedAt).toEqual(at(3));
+    // A sign-up's link expires 48 hours after the sign-up (at 5 minutes; the worker sent it at 6).
     await signUp(db, { email: 'piet@example.nl' }, at(5), { allowPrivate: false });
     now = at(6);
     await drain(deps);
     const late = linkToken(smtp.to('piet@example.nl')[0]!);
-    expect(await confirm(db, late, at(6 + 48 * 60))).toBeNull();
-    expect(await confirm(db, late, at(6 + 48 * 60 - 1))).not.toBeNull();
-    // Only the SHA-256 of the token is stored.
-    const stored = await db.execute(`select hash from subscriber_tokens` as never);
-    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(await confirm(db, late, at(5 + 48 * 60))).toBeNull();
+    expect(await confirm(db, late, at(5 + 48 * 60 - 1))).not.toBeNull();
+    // No row per mail: the link is signed with the subscriber's own key, which no mail shows.
+    expect(await db.select().from(subscriberTokens)).toEqual([]);
+    const [piet] = await db.select().from(subscribers).where(eq(subscribers.email, 'piet@example.nl'));
+    expect(piet!.linkKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(smtp.messages.map((m) => `${m.text}${m.html}`).join('')).not.toContain(piet!.linkKey);
   });
 
   it('refuses a bad address and unknown products, and answers a second sign-up the same while sending again only after 10 minutes', async () => {
@@ -133,6 +138,40 @@ describe.each(drivers)('e-mail notifications on %s', (driver) => {
     await drain(deps);
     expect(smtp.to('drie@example.nl').map((m) => m.subject)).toEqual(['Storing: Storing 3CX', 'Opgelost: Storing 3CX']);
     expect(smtp.to('all@example.com').map((m) => m.subject)).toEqual(['Incident: 3CX outage', 'Resolved: 3CX outage']);
+  });
+
+  it('tells the first publication of an incident report to the subscribers of its products, once, and not its correction', async () => {
+    await subscribed('drie@example.nl', 'nl', ['3cx']);
+    await subscribed('all@example.com', 'en', []);
+    await subscribed('voip@example.nl', 'nl', ['voipnow']);
+    const { id } = await createIncident(context(db, noc, at(10)), opening3cx);
+    await postIncidentUpdate(context(db, noc, at(20)), { id }, { status: 'resolved', message: 'Opgelost.' });
+    now = at(20);
+    await drain(deps);
+    smtp.messages.length = 0;
+    const report = { body: 'Oorzaak: een defecte voeding in de 3CX-cluster.', bodyEn: 'Cause: a failed power supply in the 3CX cluster.' };
+    // A draft tells nobody.
+    await writeIncidentReport(context(db, noc, at(60)), { id }, { ...report, published: false });
+    now = at(60);
+    expect(await drain(deps)).toBe(0);
+    await writeIncidentReport(context(db, noc, at(70)), { id }, { ...report, published: true });
+    now = at(70);
+    expect(await drain(deps)).toBe(2);
+    expect(smtp.to('voip@example.nl')).toEqual([]);
+    const [nl] = smtp.to('drie@example.nl');
+    expect(nl!.subject).toBe('Rapport over de storing: Storing 3CX');
+    // Published at 11:10 UTC = 12:10 CET.
+    expect(nl!.text).toContain('Rapport (10 maart 2026 om 12:10 CET): Oorzaak: een defecte voeding in de 3CX-cluster.');
+    expect(nl!.text).toContain(`${SITE}/incidents/${id}#report`);
+    const [en] = smtp.to('all@example.com');
+    expect(en!.subject).toBe('Incident report: 3CX outage');
+    expect(en!.text).toContain('Report (10 March 2026 at 12:10 CET): Cause: a failed power supply in the 3CX cluster.');
+    expect(en!.text).toContain(`${SITE}/en/incidents/${id}#report`);
+    // A correction is marked on the page, not told again.
+    await writeIncidentReport(context(db, noc, at(80)), { id }, { ...report, body: `${report.body} Vervangen om 12:00.`, published: true });
+    now = at(80);
+    expect(await drain(deps)).toBe(0);
+    expect(smtp.messages).toHaveLength(2);
   });
 
   it('sends nothing after the one-click unsubscribe, and the token of any of its mails does it', async () => {
@@ -201,14 +240,21 @@ describe.each(drivers)('e-mail notifications on %s', (driver) => {
     smtp.messages.length = 0;
     await createIncident(context(db, noc, at(10)), opening3cx);
     now = at(10);
-    // The first worker claims all five and dies after sending two.
+    // The first worker claims all five; two go out, the other three hang, and it dies.
     const dying = new AbortController();
-    const counting = { ...deps.mail, send: async (m: Parameters<typeof deps.mail.send>[0]) => {
-      await deps.mail.send(m);
-      if (smtp.messages.length === 2) dying.abort();
-    } };
-    expect(await runBatch({ ...deps, mail: counting }, { signal: dying.signal })).toBe(2);
+    let started = 0;
+    const hanging: MailTransport = {
+      ...deps.mail,
+      send: async (m) => {
+        started += 1;
+        if (started > 2) return new Promise(() => {});
+        await deps.mail.send(m);
+        if (smtp.messages.length === 2) setTimeout(() => dying.abort(), 50);
+      },
+    };
+    expect(await drain({ ...deps, mail: hanging }, { signal: dying.signal })).toBe(5);
     expect(smtp.messages).toHaveLength(2);
+    expect((await db.select().from(notificationJobs).where(eq(notificationJobs.state, 'sending'))).length).toBe(3);
     // A second worker leaves the leased jobs alone until the lease (2 minutes) runs out…
     now = at(11);
     expect(await drain(deps)).toBe(0);

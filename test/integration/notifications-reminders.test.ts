@@ -13,10 +13,12 @@ import { cancelMaintenance } from '#src/maintenance/commands/cancel.ts';
 import { completeMaintenance } from '#src/maintenance/commands/complete.ts';
 import { editMaintenance } from '#src/maintenance/commands/edit.ts';
 import { scheduleMaintenance } from '#src/maintenance/commands/schedule.ts';
-import { mailTransport } from '#src/notifications/channels/mail.ts';
+import { composeMime, personalize } from '#src/notifications/channels/email/mime.ts';
+import { mailTransport } from '#src/notifications/channels/email/transport.ts';
 import { tick, type SchedulerSettings } from '#src/notifications/scheduler.ts';
 import { confirm, signUp } from '#src/notifications/subscriptions.ts';
-import { drain, type WorkerDeps } from '#src/notifications/worker.ts';
+import { drain, type WorkerDeps } from '#src/notifications/delivery/dispatcher.ts';
+import { databaseStore } from '#src/notifications/delivery/store.ts';
 import { DEFAULT_OFFICE_HOURS } from '#src/sla/office-hours.ts';
 import { DEFAULT_IMPACT_WEIGHTS } from '#src/domain/vocabulary.ts';
 import { context, databaseWithProducts, userActor, type UserActor } from '../support/commands.ts';
@@ -58,7 +60,7 @@ describe.each(drivers)('maintenance mails and reminders on %s', (driver) => {
     db = database.handle.db;
     noc = await userActor(db, { scopes: ['incidents', 'maintenance'] });
     now = T0;
-    deps = { db, clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 1000, webhookAllowPrivate: false } };
+    deps = { store: databaseStore(db), clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 1000, webhookAllowPrivate: false } };
     for (const [email, locale, products] of [['plus@example.nl', 'nl', ['voizplus']], ['all@example.com', 'en', []], ['drie@example.nl', 'nl', ['3cx']]] as const) {
       await signUp(db, { email, locale, products: [...products] }, T0, { allowPrivate: false });
       await drain(deps);
@@ -148,13 +150,15 @@ describe('mail without SMTP_URL', () => {
     try {
       const transport = mailTransport({ smtpUrl: undefined, mailDir: join(dir, 'mail'), mailFrom: 'voizXL status <status@example.nl>' });
       expect(transport.describe).toBe(`.eml files in ${join(dir, 'mail')} (no SMTP_URL set)`);
-      await transport.send({ to: 'jan@example.nl', subject: 'Storing: Storing 3CX', text: 'Tekst', html: '<p>Tekst</p>', headers: { 'List-Unsubscribe': '<https://x/y>' } });
+      const raw = await composeMime(transport.from, { subject: 'Storing: Storing 3CX', text: 'Tekst', html: '<p>Tekst</p>' }, { 'List-Unsubscribe': '<https://x/y>' });
+      await transport.send({ to: 'jan@example.nl', raw: personalize(raw, { to: 'jan@example.nl' }) });
       const [file] = readdirSync(join(dir, 'mail'));
       expect(file).toMatch(/\.eml$/);
       const mail = await simpleParser(readFileSync(join(dir, 'mail', file!)));
       expect(mail.subject).toBe('Storing: Storing 3CX');
       expect(mail.text?.trim()).toBe('Tekst');
       expect(mail.from?.text).toBe('"voizXL status" <status@example.nl>');
+      expect(mail.to).toMatchObject({ text: 'jan@example.nl' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,9 +12,10 @@ import type { Database } from '#db/client.ts';
 import { notificationJobs, subscribers } from '#db/schema.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
 import { correctOutage, recordOutage } from '#src/outages/commands.ts';
-import { mailTransport } from '#src/notifications/channels/mail.ts';
+import { mailTransport } from '#src/notifications/channels/email/transport.ts';
 import { confirm, signUp } from '#src/notifications/subscriptions.ts';
-import { drain, type WorkerDeps } from '#src/notifications/worker.ts';
+import { drain, type WorkerDeps } from '#src/notifications/delivery/dispatcher.ts';
+import { databaseStore } from '#src/notifications/delivery/store.ts';
 import { context, databaseWithProducts, userActor, type UserActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
@@ -69,12 +70,12 @@ describe.each(drivers)('webhooks on %s', (driver) => {
     db = database.handle.db;
     noc = await userActor(db, { scopes: ['incidents', 'outages'] });
     now = T0;
-    deps = { db, clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 30_000, webhookAllowPrivate: true } };
+    deps = { store: databaseStore(db), clock: () => now, mail: mailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent', mailFrom: 'status@example.nl' }), settings: { siteUrl: SITE, webhookRetryBaseMs: 30_000, webhookAllowPrivate: true } };
     // Registered from the subscribe page, confirmed by its contact.
     expect(await signUp(db, { channel: 'webhook', url: hookUrl, email: 'ops@example.nl', products: ['3cx'] }, T0, { allowPrivate: true })).toEqual({ ok: true });
     await drain(deps);
     const [mail] = smtp.to('ops@example.nl');
-    expect(mail!.text).toContain(`Het gaat om een webhook naar ${hookUrl}`);
+    expect(mail!.text).toContain(`Het gaat om Webhook via ${hookUrl}; dit adres krijgt bericht als de meldingen daar niet meer aankomen.`);
     const token = /\/subscription\?token=([A-Za-z0-9_-]{43})/.exec(mail!.text!)![1]!;
     expect(await confirm(db, token, T0)).not.toBeNull();
   });

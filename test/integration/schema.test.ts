@@ -10,6 +10,7 @@ const tables = [
   'console_settings',
   'data_version',
   'idempotency_keys',
+  'incident_reports',
   'incident_templates',
   'incident_update_impacts',
   'incident_updates',

@@ -66,7 +66,7 @@ async function renderAll(database: TestDatabase, now: Date): Promise<Documents> 
 async function databaseAt(driver: (typeof drivers)[number], now: Date): Promise<TestDatabase> {
   const database = await freshDatabase(driver);
   await syncCatalogue(database.handle.db, readCatalogue('db/catalogue.json'), catalogueCreated);
-  const result = await importHistory(database.handle.db, knownAt(now), { now, actor: 'test' });
+  const result = await importHistory(database.handle.db, knownAt(now), { now });
   if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.problems)}`);
   return database;
 }

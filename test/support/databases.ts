@@ -5,7 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import postgres from 'postgres';
-import { openDatabase, type Database, type DatabaseHandle } from '#db/client.ts';
+import { EMBEDDED_START_PARAMS, openDatabase, type Database, type DatabaseHandle } from '#db/client.ts';
 import { runMigrations } from '#db/migrate.ts';
 import * as schema from '#db/schema.ts';
 import { importHistory, type ImportResult } from '#src/history-import/write.ts';
@@ -40,7 +40,7 @@ async function migratedPglite(): Promise<DatabaseHandle> {
     await handle.close();
     return dump;
   })();
-  const client = await PGlite.create({ loadDataDir: await migratedTemplate });
+  const client = await PGlite.create({ loadDataDir: await migratedTemplate, startParams: [...EMBEDDED_START_PARAMS] });
   return { db: drizzle({ client, schema }) as unknown as Database, driver: 'pglite', close: () => client.close() };
 }
 
@@ -87,7 +87,7 @@ export async function seededDatabase(driver: Driver, options: SeedOptions): Prom
   try {
     await syncCatalogue(database.handle.db, readCatalogue('db/catalogue.json'), options.catalogueAt);
     const imported =
-      options.history === undefined ? null : await importHistory(database.handle.db, options.history, { now: options.now ?? options.catalogueAt, actor: 'test' });
+      options.history === undefined ? null : await importHistory(database.handle.db, options.history, { now: options.now ?? options.catalogueAt });
     return { ...database, imported };
   } catch (error) {
     await database.drop();

@@ -3,7 +3,11 @@
 // (./serve-fixed.ts: the same start-up with a fixed clock and the demo history of that moment).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+
+/** Node's flags for the server, as `npm run serve` gives them (package.json), so tests and benchmarks measure what production runs. */
+export const SERVER_NODE_FLAGS: string[] = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { serve: string } }).scripts.serve.match(/(?<=\s)--\S+/g) ?? [];
 
 export interface RunningServer {
   url: string;
@@ -25,7 +29,7 @@ export async function freePort(): Promise<number> {
 
 /** Runs the start command to completion (for start-up failures). */
 export async function runStart(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['src/cli/start.ts'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'src/cli/start.ts'], { env: { ...process.env, ...env }, stdio: 'pipe' });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -39,7 +43,7 @@ export async function startServer(env: Record<string, string>, { now, timeoutMs 
   const url = `http://127.0.0.1:${port}`;
   // The site's public address is the one the tests use, unless a test names another.
   const command = now ? ['test/support/serve-fixed.ts', now.toISOString()] : ['src/cli/start.ts'];
-  const child: ChildProcess = spawn(process.execPath, command, {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...command], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, ...env },
     stdio: 'pipe',
   });

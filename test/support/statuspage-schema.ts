@@ -87,12 +87,32 @@ const newestFirst = (i: { status: string; incident_updates: { status: string; di
   if (i.incident_updates.some((u) => u.incident_id !== incidentId)) ctx.addIssue({ code: 'custom', message: 'every update must name its incident' });
 };
 
+/**
+ * The postmortem keys of Statuspage's incident object (its API's Incident model:
+ * postmortem_body, postmortem_body_last_updated_at, postmortem_published_at,
+ * postmortem_ignored, postmortem_notified_subscribers, postmortem_notified_twitter).
+ */
+const postmortemFields = {
+  postmortem_body: z.string().min(1).nullable(),
+  postmortem_body_last_updated_at: time.nullable(),
+  postmortem_published_at: time.nullable(),
+  postmortem_ignored: z.boolean(),
+  postmortem_notified_subscribers: z.boolean(),
+  postmortem_notified_twitter: z.boolean(),
+};
+
 export const incident = z
-  .strictObject({ ...incidentFields, status: z.enum(incidentStatuses), impact: z.enum(impacts), incident_updates: z.array(update(incidentStatuses)).min(1) })
+  .strictObject({ ...incidentFields, ...postmortemFields, status: z.enum(incidentStatuses), impact: z.enum(impacts), incident_updates: z.array(update(incidentStatuses)).min(1) })
   .superRefine((i, ctx) => {
     newestFirst(i, ctx, i.id);
     const resolved = i.status === 'resolved' || i.status === 'postmortem';
     if (resolved !== (i.resolved_at !== null)) ctx.addIssue({ code: 'custom', message: 'resolved_at must be set exactly when resolved' });
+    // A published postmortem is what makes the status 'postmortem', and it has a body and a time.
+    const published = i.postmortem_published_at !== null;
+    if ((i.status === 'postmortem') !== published) ctx.addIssue({ code: 'custom', message: "status must be 'postmortem' exactly when a postmortem is published" });
+    if (published !== (i.postmortem_body !== null) || published !== (i.postmortem_body_last_updated_at !== null)) {
+      ctx.addIssue({ code: 'custom', message: 'postmortem_body and its times are set together' });
+    }
   });
 
 export const maintenanceStatuses = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;

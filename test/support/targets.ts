@@ -16,7 +16,7 @@ export interface Run {
 }
 
 /** Runs `node src/cli/<command>.ts …args` as `npm run <command> -- …args` does. */
-export async function run(command: 'import' | 'report' | 'user' | 'token' | 'demo' | 'export', args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
+export async function run(command: 'import' | 'import-statuspage' | 'report' | 'user' | 'token' | 'demo' | 'export', args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
   const child = spawn(process.execPath, [`src/cli/${command}.ts`, ...args], {
     env: { ...process.env, DATABASE_URL: '', DEMO_DATA: 'auto', ...env },
     stdio: 'pipe',

@@ -60,6 +60,8 @@ describe('configuration', () => {
     [{ WEBHOOK_RETRY_BASE_SECONDS: '0' }, 'WEBHOOK_RETRY_BASE_SECONDS must be a whole number of seconds, 1 or more (got "0")'],
     [{ WEBHOOK_ALLOW_PRIVATE: 'yes' }, 'WEBHOOK_ALLOW_PRIVATE must be "true" or "false"'],
     [{ NOC_ALERT_EMAILS: 'noc@voizxl.nl, nobody' }, 'NOC_ALERT_EMAILS must be comma-separated e-mail addresses (got "noc@voizxl.nl, nobody")'],
+    [{ EMBED_ALLOWED_ORIGINS: 'https://portal.example.nl/status' }, 'EMBED_ALLOWED_ORIGINS must be comma-separated origins such as https://portal.example.nl or https://*.example.nl (scheme and host, no path)'],
+    [{ EMBED_ALLOWED_ORIGINS: "https://a.example.nl, 'self'" }, 'EMBED_ALLOWED_ORIGINS must be comma-separated origins'],
     [{ NOTIFICATION_WORKERS: 'both' }, 'NOTIFICATION_WORKERS must be "in-process" (the app sends) or "separate" (`npm run worker` sends) (got "both")'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -71,14 +73,22 @@ describe('configuration', () => {
       smtpUrl: undefined,
       mailDir: '/srv/status/data/mail',
       mailFrom: 'voizXL status <status@localhost>',
+      smtpConnections: 5,
+      logDays: 90,
       reminderLeadMs: 24 * 3_600_000,
       webhookRetryBaseMs: 30_000,
       webhookAllowPrivate: false,
       nocEmails: [],
       inProcessWorker: true,
     });
-    const set = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.nl:465', MAINTENANCE_REMINDER_HOURS: '48', NOC_ALERT_EMAILS: 'NOC@voizxl.nl, ops@voizxl.nl', NOTIFICATION_WORKERS: 'separate', WEBHOOK_ALLOW_PRIVATE: 'true' }, '/srv/status');
-    expect(set.notifications).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.nl:465', reminderLeadMs: 48 * 3_600_000, nocEmails: ['noc@voizxl.nl', 'ops@voizxl.nl'], inProcessWorker: false, webhookAllowPrivate: true });
+    const set = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.nl:465', MAINTENANCE_REMINDER_HOURS: '48', NOC_ALERT_EMAILS: 'NOC@voizxl.nl, ops@voizxl.nl', NOTIFICATION_WORKERS: 'separate', WEBHOOK_ALLOW_PRIVATE: 'true', NOTIFICATION_LOG_DAYS: '30', SMTP_CONNECTIONS: '10' }, '/srv/status');
+    expect(set.notifications).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.nl:465', reminderLeadMs: 48 * 3_600_000, nocEmails: ['noc@voizxl.nl', 'ops@voizxl.nl'], inProcessWorker: false, webhookAllowPrivate: true, logDays: 30, smtpConnections: 10 });
+    expect(() => loadConfig({ NOTIFICATION_LOG_DAYS: '0' })).toThrow('NOTIFICATION_LOG_DAYS must be a whole number of days, 1 or more');
+  });
+
+  it('lets any site frame the embeddable status unless EMBED_ALLOWED_ORIGINS names some', () => {
+    expect(loadConfig({}).embedAllowedOrigins).toEqual([]);
+    expect(loadConfig({ EMBED_ALLOWED_ORIGINS: 'https://Portal.example.nl/, https://*.reseller.nl:8443' }).embedAllowedOrigins).toEqual(['https://portal.example.nl', 'https://*.reseller.nl:8443']);
   });
 
   it('treats an empty variable as unset', () => {

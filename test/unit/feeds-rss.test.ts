@@ -35,7 +35,7 @@ function update(id: number, publishedAt: string, overrides: Partial<FeedIncident
 }
 
 const incidentFeed = (updates: FeedIncidentUpdate[], extra: Partial<IncidentFeedInput> = {}) =>
-  buildIncidentFeed({ locale: 'nl', siteUrl: site, product: null, updates, lastChange: new Date('2026-03-02T12:00:00Z'), ...extra });
+  buildIncidentFeed({ locale: 'nl', siteUrl: site, product: null, updates, reports: [], lastChange: new Date('2026-03-02T12:00:00Z'), ...extra });
 
 afterEach(() => vi.useRealTimers());
 
@@ -73,6 +73,29 @@ describe('the incident feed', () => {
     expect(resolved!.description).toBe('<p>Opgelost.</p><p>Getroffen diensten:<br>VOIPNOW: Geen hinder</p>');
   });
 
+  it('has one item per published report, among the updates by its publication, linked to the report', () => {
+    const report = {
+      incident: { id: 9, title: 'Storing VOIPNOW', titleEn: 'VOIPNOW outage', category: 2 as const },
+      body: 'Oorzaak: een defecte switch.\n\nVervangen.',
+      bodyEn: null,
+      publishedAt: new Date('2026-03-03T09:00:00Z'),
+      editedAt: new Date('2026-03-04T09:00:00Z'),
+      products: [voipnow],
+    };
+    const feed = parseRss(incidentFeed([update(1, '2026-03-02T10:00:00Z')], { reports: [report] }));
+    expect(feed.items.map((i) => i.title)).toEqual(['Rapport: Storing VOIPNOW', 'Onderzoek: Storing VOIPNOW']);
+    expect(feed.items[0]).toMatchObject({
+      link: 'https://status.voizxl.nl/incidents/9#report',
+      guid: 'incident-9-report@status.voizxl.nl',
+      pubDate: 'Tue, 03 Mar 2026 09:00:00 GMT',
+      categories: ['VOIPNOW', 'Categorie 2'],
+      description: '<p>Oorzaak: een defecte switch.</p><p>Vervangen.</p>',
+    });
+    // In English, the English title and (without an English text) the Dutch report.
+    const english = parseRss(incidentFeed([], { locale: 'en', reports: [report] }));
+    expect(english.items[0]).toMatchObject({ title: 'Report: VOIPNOW outage', link: 'https://status.voizxl.nl/en/incidents/9#report' });
+  });
+
   it('uses the English texts under /en/, the Dutch ones where no English exists', () => {
     const feed = parseRss(
       incidentFeed([update(1, '2026-03-02T10:00:00Z'), update(2, '2026-03-02T11:00:00Z', { messageEn: null, status: 'identified' })], {
@@ -85,6 +108,15 @@ describe('the incident feed', () => {
     expect(feed.items[0]!.description).toMatch(/^<p>Wij onderzoeken een storing\.<\/p>/);
     expect(feed.items[1]!.link).toBe('https://status.voizxl.nl/en/incidents/9#update-1');
     expect(feed.items[1]!.categories).toContain('Category 2');
+  });
+
+  it('gives each language its own guid, the same in the global and the product feed', () => {
+    const updates = [update(1, '2026-03-02T10:00:00Z')];
+    const guids = (locale: 'nl' | 'en', product: typeof voipnow | null) => parseRss(incidentFeed(updates, { locale, product })).items.map((i) => i.guid);
+    expect(guids('nl', null)).toEqual(['incident-9-update-1@status.voizxl.nl']);
+    expect(guids('en', null)).toEqual(['incident-9-update-1.en@status.voizxl.nl']);
+    expect(guids('nl', voipnow)).toEqual(guids('nl', null));
+    expect(guids('en', voipnow)).toEqual(guids('en', null));
   });
 
   it('is byte-identical at different clock times', () => {
@@ -207,6 +239,7 @@ describe('the maintenance feed', () => {
     expect(feed.items[0]!.title).toBe('Cancelled – Regular maintenance (VOIPNOW): 3CX hosting platform update');
     expect(feed.items[0]!.link).toBe('https://status.voizxl.nl/en/maintenance/12');
     expect(feed.items[2]!.description).toContain('<p>Every PBX is updated.</p>');
+    expect(feed.items.map((i) => i.guid)).toEqual([3, 2, 1].map((r) => `maintenance-12-revision-${r}.en@status.voizxl.nl`));
   });
 });
 
@@ -253,9 +286,10 @@ describe('the completed items of the maintenance feed', () => {
       ['Aangekondigd – Noodzakelijk onderhoud (VOIPNOW): Onderhoud 4', 'maintenance-4-revision-1@status.voizxl.nl', 'Sun, 01 Mar 2026 09:00:00 GMT'],
     ]);
     expect(feed.items[0]!.description).toContain('Venster: 10 maart 2026 om 20:00 CET tot 10 maart 2026 om 22:00 CET');
-    expect(parseRss(buildMaintenanceFeed({ locale: 'en', siteUrl: site, product: null, items, lastChange: null })).items[0]!.title).toBe(
-      'Completed – Necessary maintenance (VOIPNOW): Onderhoud 4',
-    );
+    expect(parseRss(buildMaintenanceFeed({ locale: 'en', siteUrl: site, product: null, items, lastChange: null })).items[0]).toMatchObject({
+      title: 'Completed – Necessary maintenance (VOIPNOW): Onderhoud 4',
+      guid: 'maintenance-4-completed.en@status.voizxl.nl',
+    });
   });
 
   it('dates it at the stored completed revision, and never gives one maintenance two completed items', () => {

@@ -52,6 +52,9 @@ describe('canonical addresses', () => {
     expect(resolve('/subscribe?sent=yes')).toBe('/subscribe?sent');
     expect(resolve('/api/v2/summary.json?callback=x')).toBe('/api/v2/summary.json');
     expect(resolve('//api/v2/incidents.json')).toBe('/api/v2/incidents.json');
+    expect(resolve('/api/badges/3cx.json?style=flat')).toBe('/api/badges/3cx.json');
+    expect(router.match('/api/badges/3cx/availability.json')?.params).toEqual({ slug: '3cx' });
+    expect(router.match('/api/badges/status.json')?.params).toEqual({});
   });
 
   it('refuses a value that breaks its rule with 400, naming the parameter and the rule', () => {

@@ -52,6 +52,9 @@ describe('console problems in Dutch', () => {
       'no token you may manage has the prefix vx_ab12',
       '"fax" is not a product of this status page',
       'is taken',
+      'is already used by maintenance 12',
+      'externalId "CHG-7001" is already maintenance 12',
+      'externalId is already used by another outage',
       'incident 4 is resolved: nothing may follow its resolution',
       'maintenance 2 is cancelled: it can no longer change',
       `maintenance 2 has not started yet (it starts ${at}): cancel or reschedule it instead`,
@@ -71,6 +74,7 @@ describe('console problems in Dutch', () => {
     expect(wordProblemText('must not be before the previous update (2026-03-29T00:30:00.000Z)', 'en')).toBe('must not be before the previous update (29 March 2026 at 01:30 CET)');
     expect(wordProblemText('maintenance 2 is cancelled: it can no longer change', 'nl')).toBe('onderhoud 2 is geannuleerd: het kan niet meer veranderen');
     expect(wordProblemText('must be at most 200 characters', 'nl')).toBe('mag hoogstens 200 tekens lang zijn');
+    expect(wordProblemText('is already used by incident 7', 'nl')).toBe('is al in gebruik bij storing 7');
   });
 
   it('leaves English as it is, and a sentence without a pattern in English rather than wrong', () => {

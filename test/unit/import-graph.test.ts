@@ -15,7 +15,7 @@ const LAYERS: { name: string; folders: string[] }[] = [
   { name: 'platform', folders: ['audit', 'commands', 'auth', 'config', 'http'] },
   {
     name: 'features',
-    folders: ['products', 'incidents', 'maintenance', 'outages', 'kpis', 'availability', 'report', 'feeds', 'statuspage', 'views', 'history-import', 'demo', 'alertmanager', 'outbox', 'notifications'],
+    folders: ['products', 'incidents', 'maintenance', 'outages', 'kpis', 'availability', 'report', 'feeds', 'statuspage', 'views', 'history-import', 'demo', 'alertmanager', 'outbox', 'notifications', 'badges'],
   },
   { name: 'edges', folders: ['api', 'console', 'components', 'layouts', 'islands', 'styles', 'pages', 'server', 'cli', 'middleware.ts', 'env.d.ts'] },
 ];

@@ -3,9 +3,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkHost, isPublicAddress } from '#src/notifications/channels/address-guard.ts';
-import { checkWebhookUrl, postWebhook, signature } from '#src/notifications/channels/webhook.ts';
+import { checkPostUrl, postJson } from '#src/notifications/channels/http-post.ts';
+import { signature } from '#src/notifications/channels/webhook/signature.ts';
 import { MAIL_MAX_ATTEMPTS, nextTry, retryDelay } from '#src/notifications/policy.ts';
-import { maskAddress } from '#src/notifications/channels/mail.ts';
+import { maskAddress } from '#src/notifications/channels/email/transport.ts';
 import { SignUpLimiter } from '#src/notifications/sign-up-limit.ts';
 
 describe('the SSRF guard', () => {
@@ -46,18 +47,18 @@ describe('the SSRF guard', () => {
     ['https://user:pw@example.com/hook', 'invalid_url'],
     ['not a url', 'invalid_url'],
   ])('refuses to register %s (%s)', async (url, problem) => {
-    expect(await checkWebhookUrl(url, false)).toBe(problem);
+    expect(await checkPostUrl(url, false)).toBe(problem);
   });
 
   it('accepts a loopback URL only when WEBHOOK_ALLOW_PRIVATE is on', async () => {
-    expect(await checkWebhookUrl('http://127.0.0.1:8080/hook', true)).toBeNull();
+    expect(await checkPostUrl('http://127.0.0.1:8080/hook', true)).toBeNull();
   });
 
   it('refuses at connect time too: an address literal, and a name resolving to loopback (DNS rebinding)', async () => {
-    const delivery = { secret: 's', body: '{}', timestamp: 1, allowPrivate: false, event: 'incident.opened' };
-    await expect(postWebhook({ ...delivery, url: 'http://127.0.0.1:9/hook' })).rejects.toThrow('not a public address');
-    await expect(postWebhook({ ...delivery, url: 'http://[::1]:9/hook' })).rejects.toThrow('not a public address');
-    await expect(postWebhook({ ...delivery, url: 'http://localhost:9/hook' })).rejects.toThrow('not a public address');
+    const delivery = { body: '{}', allowPrivate: false, signal: AbortSignal.timeout(5000) };
+    await expect(postJson({ ...delivery, url: 'http://127.0.0.1:9/hook' })).rejects.toThrow('not a public address');
+    await expect(postJson({ ...delivery, url: 'http://[::1]:9/hook' })).rejects.toThrow('not a public address');
+    await expect(postJson({ ...delivery, url: 'http://localhost:9/hook' })).rejects.toThrow('not a public address');
   });
 });
 

@@ -1,8 +1,8 @@
 // Open an incident with its first public update (SLA §4: the first update starts the
 // response clock). A late report may give an earlier reportedAt; never a future one.
-import { eq } from 'drizzle-orm';
 import { incidents } from '#db/schema.ts';
-import { CommandError, fieldError } from '#src/commands/errors.ts';
+import { fieldError } from '#src/commands/errors.ts';
+import { requireFreeExternalId } from '#src/commands/external-id.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import { notifyIncident } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
@@ -16,10 +16,7 @@ export async function createIncident(ctx: CommandContext, input: unknown): Promi
   if (reportedAt > ctx.now) throw fieldError('reportedAt', 'must not be in the future', 'rule_broken');
   return runCommand(ctx, 'incidents', async (tx) => {
     const ids = await resolveProducts(tx, Object.keys(data.impacts).map((slug) => ({ slug, path: `impacts.${slug}` })));
-    if (data.externalId) {
-      const [taken] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.externalId, data.externalId));
-      if (taken) throw new CommandError('conflict', `externalId "${data.externalId}" is already incident ${taken.id}`, [{ path: 'externalId', message: 'is already used' }]);
-    }
+    await requireFreeExternalId(tx, 'incident', data.externalId);
     const [row] = await tx
       .insert(incidents)
       .values({

@@ -1,7 +1,7 @@
 // The pieces every incident command shares: the incident row locked for this transaction
 // (concurrent writers queue here, so none loses the other's update), the latest update
 // with its full impact snapshot, and writing one update with its snapshot.
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '#db/client.ts';
 import { incidentUpdateImpacts, incidentUpdates, incidents } from '#db/schema.ts';
 import { checkVersion } from '#src/commands/run.ts';
@@ -18,15 +18,28 @@ export async function lockIncident(tx: Transaction, id: number, expectedVersion?
   return row;
 }
 
+type Thread = (UpdateRow & { impacts: Map<number, Impact> })[];
+
 /** The updates oldest first, each with its impact snapshot (product id → impact). */
-export async function threadOf(tx: Transaction, incidentId: number): Promise<(UpdateRow & { impacts: Map<number, Impact> })[]> {
-  const updates = await tx.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(incidentUpdates.publishedAt, incidentUpdates.id);
+export async function threadOf(tx: Transaction, incidentId: number): Promise<Thread> {
+  return (await threadsOf(tx, [incidentId])).get(incidentId) ?? [];
+}
+
+/** The threads of several incidents in two queries (the import reads hundreds at once). */
+export async function threadsOf(tx: Transaction, incidentIds: readonly number[]): Promise<Map<number, Thread>> {
+  const threads = new Map<number, Thread>(incidentIds.map((id) => [id, []]));
+  if (incidentIds.length === 0) return threads;
+  const ofIncidents = inArray(incidentUpdates.incidentId, [...incidentIds]);
+  const updates = await tx.select().from(incidentUpdates).where(ofIncidents).orderBy(incidentUpdates.publishedAt, incidentUpdates.id);
   const impactRows = await tx
     .select({ updateId: incidentUpdateImpacts.updateId, productId: incidentUpdateImpacts.productId, impact: incidentUpdateImpacts.impact })
     .from(incidentUpdateImpacts)
     .innerJoin(incidentUpdates, eq(incidentUpdates.id, incidentUpdateImpacts.updateId))
-    .where(eq(incidentUpdates.incidentId, incidentId));
-  return updates.map((u) => ({ ...u, impacts: new Map(impactRows.filter((r) => r.updateId === u.id).map((r) => [r.productId, r.impact])) }));
+    .where(ofIncidents);
+  const impacts = new Map<number, Map<number, Impact>>();
+  for (const r of impactRows) impacts.set(r.updateId, (impacts.get(r.updateId) ?? new Map()).set(r.productId, r.impact));
+  for (const u of updates) threads.get(u.incidentId)!.push({ ...u, impacts: impacts.get(u.id) ?? new Map() });
+  return threads;
 }
 
 export interface NewUpdate {
@@ -37,11 +50,19 @@ export interface NewUpdate {
 }
 
 export async function insertUpdate(tx: Transaction, incidentId: number, update: NewUpdate, impacts: Map<number, Impact>): Promise<UpdateRow> {
-  const [row] = await tx.insert(incidentUpdates).values({ incidentId, ...update }).returning();
-  if (impacts.size > 0) {
-    await tx.insert(incidentUpdateImpacts).values([...impacts].map(([productId, impact]) => ({ updateId: row!.id, productId, impact })));
-  }
-  return row!;
+  return (await insertUpdates(tx, incidentId, [{ ...update, impacts }]))[0]!;
+}
+
+/** Appends updates, oldest first, each with its full impact snapshot, in two statements. */
+export async function insertUpdates(tx: Transaction, incidentId: number, updates: readonly (NewUpdate & { impacts: ReadonlyMap<number, Impact> })[]): Promise<UpdateRow[]> {
+  if (updates.length === 0) return [];
+  const rows = await tx
+    .insert(incidentUpdates)
+    .values(updates.map(({ impacts: _i, ...u }) => ({ incidentId, ...u })))
+    .returning();
+  const impactRows = updates.flatMap((u, n) => [...u.impacts].map(([productId, impact]) => ({ updateId: rows[n]!.id, productId, impact })));
+  if (impactRows.length > 0) await tx.insert(incidentUpdateImpacts).values(impactRows);
+  return rows;
 }
 
 /** The incident's own status and resolution follow its latest update; the version rises. */

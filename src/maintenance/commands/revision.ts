@@ -60,8 +60,19 @@ export async function setProducts(tx: Transaction, maintenanceId: number, produc
   await tx.insert(maintenanceProducts).values([...new Set(productIds)].map((productId) => ({ maintenanceId, productId })));
 }
 
-/** Writes the row's changes with the next revision and its revision row. */
-export async function nextRevision(tx: Transaction, row: MaintenanceRow, now: Date, change: RevisionChange, set: Partial<MaintenanceRow>, note: string | null = null): Promise<MaintenanceRow> {
+/**
+ * Writes the row's changes with the next revision and its revision row, dated `changedAt`
+ * (now, unless an import states when a cancellation went out).
+ */
+export async function nextRevision(
+  tx: Transaction,
+  row: MaintenanceRow,
+  now: Date,
+  change: RevisionChange,
+  set: Partial<MaintenanceRow>,
+  note: string | null = null,
+  changedAt: Date = now,
+): Promise<MaintenanceRow> {
   const revision = row.revision + 1;
   const [after] = await tx
     .update(maintenances)
@@ -71,7 +82,7 @@ export async function nextRevision(tx: Transaction, row: MaintenanceRow, now: Da
   await tx.insert(maintenanceRevisions).values({
     maintenanceId: row.id,
     revision,
-    changedAt: now,
+    changedAt,
     change,
     windowStart: after!.windowStart,
     windowEnd: after!.windowEnd,

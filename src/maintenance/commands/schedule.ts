@@ -1,9 +1,8 @@
 // Schedule (announce) a maintenance now. The SLA rules are checked against this moment as
 // the announcement: a breach is refused naming each rule unless overrideReason is given.
 // Unannounced maintenance is recorded without an announcement.
-import { eq } from 'drizzle-orm';
 import { maintenanceRevisions, maintenances } from '#db/schema.ts';
-import { CommandError } from '#src/commands/errors.ts';
+import { requireFreeExternalId } from '#src/commands/external-id.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import { notifyMaintenance, worthAnnouncing } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
@@ -16,10 +15,7 @@ export async function scheduleMaintenance(ctx: CommandContext, input: unknown): 
   checkRules({ type: data.type, announcedAt, start: data.start, end: data.end }, data.overrideReason);
   return runCommand(ctx, 'maintenance', async (tx) => {
     const ids = await resolveProducts(tx, data.products.map((slug, n) => ({ slug, path: `products[${n}]` })));
-    if (data.externalId) {
-      const [taken] = await tx.select({ id: maintenances.id }).from(maintenances).where(eq(maintenances.externalId, data.externalId));
-      if (taken) throw new CommandError('conflict', `externalId "${data.externalId}" is already maintenance ${taken.id}`, [{ path: 'externalId', message: 'is already used' }]);
-    }
+    await requireFreeExternalId(tx, 'maintenance', data.externalId);
     const [row] = await tx
       .insert(maintenances)
       .values({

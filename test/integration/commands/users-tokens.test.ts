@@ -77,8 +77,9 @@ describe.each(drivers)('users and tokens on %s', (driver) => {
     expect(everything).not.toContain(made.token.slice(13));
     expect((await auditRows(db)).at(-1)).toMatchObject({ action: 'token.create', after: { prefix: made.prefix, user: 'noc@voizxl.nl' } });
 
-    // Without scopes a token gets all five.
-    expect((await createToken(sys(), { email: 'noc@voizxl.nl', name: 'Alles' })).scopes).toEqual([...TOKEN_SCOPES]);
+    // Without scopes a token gets all five write scopes; the subscribers' addresses only when named.
+    expect((await createToken(sys(), { email: 'noc@voizxl.nl', name: 'Alles' })).scopes).toEqual(['incidents', 'maintenance', 'outages', 'kpis', 'alerts']);
+    expect((await createToken(sys(), { email: 'noc@voizxl.nl', name: 'Klanten', scopes: ['subscribers'] })).scopes).toEqual(['subscribers']);
   });
 
   it('authenticates a fresh token, and refuses an unknown, an expired and a revoked one', async () => {
