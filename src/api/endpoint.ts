@@ -10,6 +10,8 @@ import { authenticateBearer, type TokenRefusal } from '#src/auth/authenticate.ts
 import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
 import type { Config } from '#src/config/environment.ts';
+import { allowHeader } from '#src/http/methods.ts';
+import { routeByPattern } from '#src/http/route-table.ts';
 import { readJsonBody } from './body.ts';
 import { claimKey } from './idempotency.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -101,11 +103,15 @@ export function apiRoute(scope: TokenScope, handler: (request: ApiRequest) => Pr
   };
 }
 
-/** For the methods a route does not serve: 405 naming the ones it does. */
-export function methodNotAllowed(...allowed: string[]): APIRoute {
-  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
-  return () => apiError(405, 'method_not_allowed', `use ${allow}`, [], { Allow: allow });
-}
+/**
+ * For the methods a route does not serve: 405 naming those its declaration
+ * (src/http/route-table.ts) gives. The front server answers so before the route is reached;
+ * this is the same answer where no front server runs (`astro dev`).
+ */
+export const methodNotAllowed: APIRoute = ({ routePattern }) => {
+  const allow = allowHeader(routeByPattern(routePattern)?.methods ?? []);
+  return apiError(405, 'method_not_allowed', `use ${allow}`, [], { Allow: allow });
+};
 
 /** A path id: a positive whole number, else the resource cannot exist (404). */
 export function pathId(value: string | undefined, what: string): number {

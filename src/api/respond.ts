@@ -1,18 +1,30 @@
 // JSON answers of the write API: the resource, or `{ error: { code, message, fields } }`
 // with the status that says what went wrong. Private: never stored by any cache.
 import type { CommandError, CommandErrorCode, FieldProblem } from '#src/commands/errors.ts';
+import { answerResponse, apiErrorAnswer, JSON_TYPE, jsonText, NO_STORE } from '#src/http/errors.ts';
 
-export const API_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } as const;
+export const API_HEADERS = { 'Content-Type': JSON_TYPE, 'Cache-Control': NO_STORE } as const;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(status === 204 ? null : `${JSON.stringify(body, null, 2)}\n`, { status, headers: { ...API_HEADERS, ...headers } });
+  return new Response(status === 204 ? null : jsonText(body), { status, headers: { ...API_HEADERS, ...headers } });
 }
 
-export type ApiErrorCode = CommandErrorCode | 'malformed_json' | 'unauthorized' | 'payload_too_large' | 'unsupported_media_type' | 'rate_limited' | 'method_not_allowed' | 'idempotency_key_reused' | 'idempotency_key_in_use' | 'internal';
+/** The codes of the API's errors: a command's, and the HTTP layer's (src/http/errors.ts). */
+export type ApiErrorCode =
+  | CommandErrorCode
+  | 'malformed_json'
+  | 'unauthorized'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'method_not_allowed'
+  | 'idempotency_key_reused'
+  | 'idempotency_key_in_use'
+  | 'internal';
 
+/** The API's error shape `{ error: { code, message, fields } }` (src/http/errors.ts). */
 export function apiError(status: number, code: ApiErrorCode, message: string, fields: FieldProblem[] = [], headers: Record<string, string> = {}): Response {
-  const listed = fields.map(({ path, message, rule }) => (rule ? { path, message, rule } : { path, message }));
-  return json(status, { error: { code, message, fields: listed } }, headers);
+  return answerResponse(apiErrorAnswer(status, code, message, fields, headers));
 }
 
 const STATUS_OF: Record<CommandErrorCode, number> = { invalid: 422, rule_broken: 422, forbidden: 403, not_found: 404, conflict: 409, stale: 412 };

@@ -3,7 +3,8 @@
 // Cache-Control, and Access-Control-Allow-Origin: * so any page or service may read it.
 // A product slug that does not exist answers 404.
 import type { APIContext } from 'astro';
-import { conditionalResponse } from '#src/feeds/conditional.ts';
+import { conditionalResponse } from '#src/http/conditional.ts';
+import { answerResponse, textAnswer } from '#src/http/errors.ts';
 import { PAGE_CACHE_CONTROL } from '#src/http/cache.ts';
 import { messages } from '#src/i18n/messages.ts';
 import { loadBadge, type BadgeRequest } from './load.ts';
@@ -13,19 +14,13 @@ export type BadgeFormat = 'svg' | 'shields';
 
 const CONTENT_TYPE: Readonly<Record<BadgeFormat, string>> = { svg: 'image/svg+xml; charset=utf-8', shields: 'application/json; charset=utf-8' };
 
-/** The badge paths, without the language prefix: the front server caches them as public routes. */
-export const BADGE_PATH = /^\/(badge\.svg|products\/[^/]+\/(badge|availability-badge)\.svg|api\/badges\/[^/]+(\/availability)?\.json)$/;
-
 export async function serveBadge({ request, locals }: Pick<APIContext, 'request' | 'locals'>, which: BadgeRequest, format: BadgeFormat): Promise<Response> {
   const badge = await loadBadge(locals, locals.locale, which);
   if (!badge) {
-    return new Response(request.method === 'HEAD' ? null : `${messages[locals.locale].feeds.unknownProduct}\n`, {
-      status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*' },
-    });
+    return answerResponse(textAnswer(404, messages[locals.locale].feeds.unknownProduct, { 'Access-Control-Allow-Origin': '*' }), request.method);
   }
   const body = format === 'svg' ? badgeSvg(badge) : JSON.stringify(shieldsEndpoint(badge));
-  const response = conditionalResponse(request, { body, contentType: CONTENT_TYPE[format], lastModified: null, maxAgeSeconds: 30 });
+  const response = conditionalResponse(request, { body, contentType: CONTENT_TYPE[format], lastModified: null, maxAgeSeconds: 30 }, locals.now);
   response.headers.set('Cache-Control', PAGE_CACHE_CONTROL);
   response.headers.set('Access-Control-Allow-Origin', '*');
   return response;

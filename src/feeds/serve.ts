@@ -1,14 +1,15 @@
 // The thin shell of the feeds: load the rows through a read model, build the document with
-// a pure builder, answer with the HTTP caching of conditional.ts. Every feed route calls
+// a pure builder, answer with the HTTP caching of src/http/conditional.ts. Every feed route calls
 // serveFeed; renderFeed is the same without HTTP (the benchmark uses it).
+import { conditionalResponse, type Representation } from '#src/http/conditional.ts';
 import type { RequestContext } from '#src/http/context.ts';
+import { answerResponse, problemAnswer, textAnswer } from '#src/http/errors.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import { messages } from '#src/i18n/messages.ts';
 import { isMonthKey, monthRange, type MonthKey } from '#src/time/zone.ts';
 import { loadIncidentFeedData } from '#src/feeds/load-incidents.ts';
 import { loadCalendarData, loadMaintenanceFeedData } from '#src/feeds/load-maintenance.ts';
 import { buildCalendar } from './calendar.ts';
-import { conditionalResponse, type Representation } from './conditional.ts';
 import { buildIncidentFeed } from './incident-feed.ts';
 import type { FeedKind } from './links.ts';
 import { buildMaintenanceFeed } from './maintenance-feed.ts';
@@ -54,16 +55,11 @@ export async function renderFeed(
 
 /** The feed in the request's language. */
 export async function serveFeed(request: Request, context: RequestContext, feed: Omit<FeedRequest, 'locale' | 'month'>): Promise<Response> {
-  // ?month=YYYY-MM narrows a calendar to one month; anything else there is no such calendar.
+  // ?month=YYYY-MM narrows a calendar to one month (the front server refuses another value
+  // before this runs; the same answer here where none runs, under `astro dev`).
   const month = feed.kind === 'calendar' ? new URL(request.url).searchParams.get('month') : null;
-  const known = month === null || isMonthKey(month);
-  const representation = known ? await renderFeed(context, { ...feed, locale: context.locale, ...(month && { month }) }) : null;
-  if (!representation) {
-    const text = known ? messages[context.locale].feeds.unknownProduct : messages[context.locale].feeds.unknownMonth;
-    return new Response(request.method === 'HEAD' ? null : `${text}\n`, {
-      status: 404,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
-  }
-  return conditionalResponse(request, representation);
+  if (month !== null && !isMonthKey(month)) return answerResponse(problemAnswer({ status: 400, parameter: { name: 'month', value: month, rule: 'month' } }, 'text', context.locale), request.method);
+  const representation = await renderFeed(context, { ...feed, locale: context.locale, ...(month && { month }) });
+  if (!representation) return answerResponse(textAnswer(404, messages[context.locale].feeds.unknownProduct), request.method);
+  return conditionalResponse(request, representation, context.now);
 }

@@ -2,7 +2,7 @@
 // page streams its head before its components have run, so the page cannot set it):
 // - public pages may be served up to 30 s old by a browser, proxy or CDN (and for a day
 //   while we answer with errors);
-// - feeds and calendars set their own freshness (src/feeds/conditional.ts), kept as is;
+// - feeds and calendars set their own freshness (src/http/conditional.ts), kept as is;
 // - the console (/admin) and the write API (/api/v1) are never stored anywhere;
 // - an error (status 400 or more) is never stored, whatever the route.
 

@@ -7,6 +7,7 @@ import { requireTotpForAll } from '#src/auth/second-factor.ts';
 import { findSession, readCookie, cookieName, type SignedIn } from '#src/auth/sessions.ts';
 import type { Config } from '#src/config/environment.ts';
 import { allowed, clientAddress } from '#src/config/networks.ts';
+import { answerResponse, apiErrorAnswer, textAnswer } from './errors.ts';
 
 export const PRIVATE_CACHE_CONTROL = 'no-store';
 
@@ -42,13 +43,8 @@ export async function guardPrivate(context: APIContext): Promise<{ stop: Respons
   const { config, db, now } = context.locals;
   const path = consolePath(context.url.pathname);
   if (!allowed(requestAddress(context), config.adminAllowCidrs)) {
-    const api = path === null;
-    return {
-      stop: new Response(api ? `${JSON.stringify({ error: { code: 'forbidden', message: 'not allowed from this network address', fields: [] } })}\n` : 'Not allowed from this network address.\n', {
-        status: 403,
-        headers: { 'Content-Type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', 'Cache-Control': PRIVATE_CACHE_CONTROL },
-      }),
-    };
+    const refusal = path === null ? apiErrorAnswer(403, 'forbidden', 'not allowed from this network address') : textAnswer(403, 'Not allowed from this network address.');
+    return { stop: answerResponse(refusal) };
   }
   if (path === null) return { user: null };
   const settings = sessionSettingsOf(config);

@@ -32,6 +32,7 @@ export function embedAncestors(allowedOrigins: readonly string[]): string {
   return allowedOrigins.length > 0 ? allowedOrigins.join(' ') : '*';
 }
 
+/** `frameAncestors`: who may frame the page (only a route declared `framed`, the embed); nobody by default. */
 export function contentSecurityPolicy(siteUrl: string, inline: InlineHashes, frameAncestors = "'none'"): string {
   const directives = [
     "default-src 'self'",
@@ -63,4 +64,4 @@ export function securityHeaders(siteUrl: string): [string, string][] {
 }
 
 /** The policy of a response rendered for one request (console, API): no inline code at all. */
-export const strictPolicy = (siteUrl: string) => contentSecurityPolicy(siteUrl, { scripts: [], styles: [], styleAttributes: false });
+export const strictPolicy = (siteUrl: string, frameAncestors?: string) => contentSecurityPolicy(siteUrl, { scripts: [], styles: [], styleAttributes: false }, frameAncestors);

@@ -63,7 +63,6 @@ export const en: Messages = {
       timeRange: (from, to) => `${from} to ${to}`,
     },
     unknownProduct: 'Unknown product',
-    unknownMonth: 'Not a month: use ?month=YYYY-MM',
   },
   maintenanceRules: {
     typeName: {
@@ -295,5 +294,20 @@ export const en: Messages = {
     title: 'Page not found',
     text: 'This page does not exist (any more). Perhaps you are looking for the current status or the incident history.',
     home: 'To the current status',
+  },
+  requests: {
+    badParameter: (name, value, rule) => `Invalid parameter "${name}" ("${value}"): ${rule}.`,
+    rules: {
+      wholeNumber: 'must be a whole number from 1',
+      month: 'must be a month, as YYYY-MM',
+      slug: 'must be lower-case letters, digits and dashes',
+      text: 'must be at most 500 characters',
+    },
+    badAddress: 'This address cannot be read.',
+    notFound: 'Not found.',
+    methodNotAllowed: (allow) => `Method not allowed here. Allowed: ${allow}.`,
+    notImplemented: (method) => `This server does not implement ${method}.`,
+    writesUnavailable: 'The database does not answer right now; nothing was saved. Try again in a moment.',
+    noEarlierCopy: 'The status page cannot reach its data right now and has no earlier copy of this page. Try again in a moment.',
   },
 };

@@ -63,7 +63,6 @@ export const nl: Messages = {
       timeRange: (from, to) => `${from} tot ${to}`,
     },
     unknownProduct: 'Onbekende dienst',
-    unknownMonth: 'Geen maand: gebruik ?month=JJJJ-MM',
   },
   maintenanceRules: {
     typeName: {
@@ -295,5 +294,20 @@ export const nl: Messages = {
     title: 'Pagina niet gevonden',
     text: 'Deze pagina bestaat niet (meer). Misschien zoekt u de actuele status of de storingshistorie.',
     home: 'Naar de actuele status',
+  },
+  requests: {
+    badParameter: (name, value, rule) => `Ongeldige parameter "${name}" ("${value}"): ${rule}.`,
+    rules: {
+      wholeNumber: 'moet een heel getal vanaf 1 zijn',
+      month: 'moet een maand zijn, als JJJJ-MM',
+      slug: 'moet uit kleine letters, cijfers en streepjes bestaan',
+      text: 'mag hoogstens 500 tekens lang zijn',
+    },
+    badAddress: 'Dit adres is niet te lezen.',
+    notFound: 'Niet gevonden.',
+    methodNotAllowed: (allow) => `Deze methode kan hier niet. Wel: ${allow}.`,
+    notImplemented: (method) => `De methode ${method} kent deze server niet.`,
+    writesUnavailable: 'De database antwoordt nu niet; er is niets opgeslagen. Probeer het zo opnieuw.',
+    noEarlierCopy: 'De statuspagina kan haar gegevens nu niet bereiken en heeft geen eerdere versie van deze pagina. Probeer het zo opnieuw.',
   },
 };

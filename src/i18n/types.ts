@@ -26,8 +26,6 @@ export interface FeedWords {
   };
   /** The body of a 404 for a product slug that does not exist. */
   unknownProduct: string;
-  /** The body of a 404 for a calendar's ?month= that is no month (YYYY-MM). */
-  unknownMonth: string;
 }
 
 /**
@@ -273,4 +271,23 @@ export interface Messages {
     outlook: string;
   };
   notFound: { title: string; text: string; home: string };
+  /** What the server says in one line when it cannot answer a public address (src/http/errors.ts). */
+  requests: RequestWords;
+}
+
+export interface RequestWords {
+  /** A query parameter whose value breaks its rule: 400. */
+  badParameter: (name: string, value: string, rule: string) => string;
+  /** Each rule a parameter can break, as "must …". */
+  rules: { wholeNumber: string; month: string; slug: string; text: string };
+  /** An address that cannot be read (a broken %-escape): 400. */
+  badAddress: string;
+  /** A feed or a one-line route that does not exist: 404. */
+  notFound: string;
+  methodNotAllowed: (allow: string) => string;
+  notImplemented: (method: string) => string;
+  /** A write while the database does not answer: 503. */
+  writesUnavailable: string;
+  /** A page without a copy to show while the database does not answer: 503. */
+  noEarlierCopy: string;
 }

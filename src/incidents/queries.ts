@@ -94,17 +94,7 @@ export async function loadIncidentHistory(
   db: Database,
   options: { since: Date; productSlug?: string; page: number; perPage: number },
 ): Promise<IncidentPage> {
-  const touching = options.productSlug
-    ? exists(
-        db
-          .select({ one: sql`1` })
-          .from(incidentUpdates)
-          .innerJoin(incidentUpdateImpacts, eq(incidentUpdateImpacts.updateId, incidentUpdates.id))
-          .innerJoin(products, eq(products.id, incidentUpdateImpacts.productId))
-          .where(and(eq(incidentUpdates.incidentId, incidents.id), eq(products.slug, options.productSlug))),
-      )
-    : undefined;
-  const where = and(gte(incidents.reportedAt, options.since), touching);
+  const where = historyWhere(db, options.since, options.productSlug);
   const [[total], rows] = await Promise.all([
     db.select({ n: count() }).from(incidents).where(where),
     db
@@ -122,6 +112,21 @@ export async function loadIncidentHistory(
     page: options.page,
     pages: Math.max(1, Math.ceil(total!.n / options.perPage)),
   };
+}
+
+/** Incidents reported since `since`, of one product when a slug is given. */
+function historyWhere(db: Database, since: Date, productSlug: string | undefined) {
+  const touching = productSlug
+    ? exists(
+        db
+          .select({ one: sql`1` })
+          .from(incidentUpdates)
+          .innerJoin(incidentUpdateImpacts, eq(incidentUpdateImpacts.updateId, incidentUpdates.id))
+          .innerJoin(products, eq(products.id, incidentUpdateImpacts.productId))
+          .where(and(eq(incidentUpdates.incidentId, incidents.id), eq(products.slug, productSlug))),
+      )
+    : undefined;
+  return and(gte(incidents.reportedAt, since), touching);
 }
 
 async function withUpdates(db: Database, rows: IncidentRow[]): Promise<IncidentView[]> {
@@ -231,4 +236,11 @@ export async function loadHistoryPage(context: ReadContext, query: URLSearchPara
   const page = await loadIncidentHistory(context.db, { since, productSlug, page: Number(pageText), perPage: HISTORY_PAGE_SIZE });
   if (page.page > page.pages) return null;
   return { ...page, products, productSlug, since };
+}
+
+/** How many pages the history page has (of one product, or of all): the front server refuses a page past the end without a render. */
+export async function countHistoryPages(context: ReadContext, productSlug: string | null): Promise<number> {
+  const where = historyWhere(context.db, startOfMonthsBack(context.now, HISTORY_MONTHS), productSlug ?? undefined);
+  const [total] = await context.db.select({ n: count() }).from(incidents).where(where);
+  return Math.max(1, Math.ceil(total!.n / HISTORY_PAGE_SIZE));
 }

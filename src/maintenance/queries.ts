@@ -145,10 +145,16 @@ export interface MaintenanceCalendarData {
   products: ProductInfo[];
 }
 
+/** The first and the last month the calendar has a page for, around the month of `now`. */
+export function calendarMonths(now: Date): { first: MonthKey; last: MonthKey } {
+  const current = monthKeyOf(+now, SLA_TIME_ZONE);
+  return { first: addMonths(current, -CALENDAR_MONTHS.back), last: addMonths(current, CALENDAR_MONTHS.ahead) };
+}
+
 /** The month grid of `month` and the maintenance announced by now that touches its days. */
+
 export async function loadMaintenanceCalendar(context: ReadContext, month: MonthKey): Promise<MaintenanceCalendarData | null> {
-  const current = monthKeyOf(+context.now, SLA_TIME_ZONE);
-  const [first, last] = [addMonths(current, -CALENDAR_MONTHS.back), addMonths(current, CALENDAR_MONTHS.ahead)];
+  const { first, last } = calendarMonths(context.now);
   if (month < first || month > last) return null;
   const weeks = monthGrid(month);
   const days = weeks.flatMap((w) => w.days);

@@ -40,6 +40,9 @@ export class PublishedState {
   onChange: (() => void) | null = null;
   private stale = true;
   private checking: Promise<void> | null = null;
+  /** Counts invalidations: a check begun before the latest one may have read the old version. */
+  private invalidations = 0;
+  private checkingFrom = -1;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | null = null;
   private readonly options: PublishedOptions;
@@ -60,15 +63,21 @@ export class PublishedState {
 
   /** Something may have changed: the next read checks. */
   invalidate(): void {
+    this.invalidations++;
     this.stale = true;
   }
 
-  /** One check at a time; callers arriving meanwhile wait for the same one. */
+  /** One check at a time; callers arriving meanwhile wait for the same one, unless it began before the latest invalidation. */
   check(): Promise<void> {
-    this.checking ??= this.runCheck().finally(() => {
-      this.checking = null;
+    if (this.checking && this.checkingFrom === this.invalidations) return this.checking;
+    // A check under way began before the latest write ended: another one after it.
+    const from = this.invalidations;
+    const run: Promise<void> = (this.checking ?? Promise.resolve()).then(() => this.runCheck()).finally(() => {
+      if (this.checking === run) this.checking = null;
     });
-    return this.checking;
+    this.checking = run;
+    this.checkingFrom = from;
+    return run;
   }
 
   private async runCheck(): Promise<void> {

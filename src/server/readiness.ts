@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '#db/client.ts';
 import type { MigrationStamp } from '#db/migrate.ts';
+import { answerResponse, textAnswer } from '#src/http/errors.ts';
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
@@ -73,5 +74,5 @@ function oneLine(text: string): string {
 
 /** What /healthz and /readyz answer: one line of text, never cached. */
 export function probeResponse(status: 200 | 503, line: string): Response {
-  return new Response(`${line}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return answerResponse(textAnswer(status, line));
 }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { entityTag } from '#src/feeds/conditional.ts';
+import { entityTag } from '#src/http/conditional.ts';
 import { contentSecurityPolicy, inlineHashes } from '#src/http/security-headers.ts';
 import type { Config } from '#src/config/environment.ts';
 import type { Rendered } from './capture.ts';
@@ -61,12 +61,6 @@ export function ownBytes(buffer: Buffer): Buffer {
   return buffer.byteLength === buffer.buffer.byteLength ? buffer : Buffer.from(new Uint8Array(buffer).buffer);
 }
 
-/** A 200 or 404 that sets no cookie and that its route lets be stored (not no-store or private, e.g. a subscriber's own page). */
-export function cacheable(rendered: Rendered): boolean {
-  const control = String(rendered.headers['cache-control'] ?? '');
-  return (rendered.status === 200 || rendered.status === 404) && rendered.headers['set-cookie'] === undefined && !/no-store|private/.test(control);
-}
-
 /** Makes an entry of a render: compressed forms, tag, policy. */
 export async function entryOf(
   key: string,
@@ -90,7 +84,7 @@ export async function entryOf(
     gzipAsync(rendered.body, { level: 9 }),
     brotliAsync(rendered.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: rendered.body.byteLength } }),
   ]);
-  const etag = own('etag') ?? entityTag(rendered.body.toString('utf8'));
+  const etag = own('etag') ?? entityTag(rendered.body);
   // Last-Modified moves whenever the bytes change, even within one second of the clock.
   const ownModified = own('last-modified');
   let lastModified = ownModified ? Date.parse(ownModified) : Math.floor(now / 1000) * 1000;

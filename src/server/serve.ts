@@ -1,7 +1,8 @@
 // Serving the built app (dist/server/entry.mjs) in this process, after boot: the one
 // start-up of `npm start` / `npm run serve` (src/cli/start.ts) and of the test server
 // (test/support/serve-fixed.ts), which passes a fixed clock and a known history.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { committedMigrations } from '#db/migrate.ts';
 import { needsSetup, newSetupToken } from '#src/auth/first-run.ts';
@@ -62,6 +63,14 @@ function exportAfterWrites(front: Front, url: string, siteUrl: string, dir: stri
 }
 
 const entry = fileURLToPath(new URL('../../dist/server/entry.mjs', import.meta.url));
+const clientDir = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+
+/** The files of the build the adapter serves as they are ("/robots.txt", "/_astro/…"); any other address without a route is a 404 the front server answers itself. */
+function clientFiles(): Set<string> {
+  if (!existsSync(clientDir)) return new Set();
+  const names = readdirSync(clientDir, { recursive: true, encoding: 'utf8' });
+  return new Set(names.filter((name) => statSync(join(clientDir, name)).isFile()).map((name) => `/${name.split('\\').join('/')}`));
+}
 
 export interface Started {
   front: Front;
@@ -113,7 +122,7 @@ export async function start(config: Config, options: BootOptions & { setupLink?:
   // server (./front.ts) listens, serves cached public responses and hands the rest over.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(entry)) as { handler: NodeHandler };
-  const front = createFront({ config, database: handle, clock, handler });
+  const front = createFront({ config, database: handle, clock, handler, staticFiles: clientFiles() });
   await front.listen();
   const { port } = front.server.address() as { port: number };
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -1,9 +1,9 @@
 // The thin shell of /api/v2: load a document, answer it as JSON with the HTTP caching of
-// the feeds (src/feeds/conditional.ts: strong ETag, Last-Modified, 304, HEAD) and the CORS
+// the feeds (src/http/conditional.ts: strong ETag, Last-Modified, 304, HEAD) and the CORS
 // header Statuspage's widget needs to read it from another origin. renderStatuspage is the
 // same without HTTP, for a cache or an export in front of it.
 import type { Database } from '#db/client.ts';
-import { conditionalResponse, type Representation } from '#src/feeds/conditional.ts';
+import { conditionalResponse, type Representation } from '#src/http/conditional.ts';
 import type { APIContext } from 'astro';
 import {
   loadActiveMaintenancesDocument,
@@ -50,7 +50,7 @@ export async function renderStatuspage(db: Database, scope: StatuspageScope, nam
 
 export async function serveStatuspage({ request, locals }: Pick<APIContext, 'request' | 'locals'>, name: StatuspageDocument): Promise<Response> {
   const scope = { siteUrl: locals.siteUrl, locale: 'nl' as const, settings: locals.sla, now: locals.now };
-  const response = conditionalResponse(request, await renderStatuspage(locals.db, scope, name));
+  const response = conditionalResponse(request, await renderStatuspage(locals.db, scope, name), locals.now);
   for (const [header, value] of Object.entries(CORS_HEADERS)) response.headers.set(header, value);
   return response;
 }

@@ -14,11 +14,19 @@ declare module 'autocannon' {
     non2xx: number;
     errors: number;
   }
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    /** Called before each request is sent: what it returns is sent. */
+    setupRequest?: (request: Request) => Request;
+  }
   interface Options {
     url: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    requests?: Request[];
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -145,7 +145,7 @@ describe('the maintenance calendar', () => {
     expect(month.map((e) => e.uid)).toEqual(expected);
     const page = await (await fetch(`${server.url}/maintenance/calendar/2026-08`)).text();
     expect(page).toContain('href="/maintenance.ics?month=2026-08"');
-    expect((await fetch(`${server.url}/maintenance.ics?month=2026-13`)).status).toBe(404);
+    expect((await fetch(`${server.url}/maintenance.ics?month=2026-13`)).status).toBe(400);
     expect((await fetch(`${server.url}/maintenance/calendar/2026-13`)).status).toBe(404);
     expect((await fetch(`${server.url}/en/maintenance/calendar/august`)).status).toBe(404);
   });

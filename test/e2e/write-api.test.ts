@@ -115,6 +115,33 @@ describe.each(drivers)('the write API on %s', (driver) => {
     }
     expect((await expectError(await api('/incidents', { token: tokens.outages, body: incident }), 403, 'forbidden')).message).toContain('"incidents"');
     await expectError(await api('/incidents', { body: '{"title": ' }), 400, 'malformed_json');
+    // Hostile JSON, each named with its place (src/domain/strict-json.ts). 100,000 nested
+    // arrays (200 KB) announced by Content-Length are too large to be read at all; sent
+    // without a length (chunked) they are refused at the 65th level as they arrive.
+    const deepest = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect((await expectError(await api('/incidents', { body: deepest }), 413, 'payload_too_large')).message).toBe('the body must be at most 65536 bytes');
+    const chunked = await fetch(`${server.url}/api/v1/incidents`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.all}`, 'Content-Type': 'application/json' },
+      body: new Blob([deepest]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect((await expectError(chunked, 422, 'invalid')).message).toBe('the body nests deeper than 64 levels');
+    for (const depth of [20_000, 65]) {
+      const deep = await expectError(await api('/incidents', { body: `${'['.repeat(depth)}${']'.repeat(depth)}` }), 422, 'invalid');
+      expect(deep.message, String(depth)).toBe('the body nests deeper than 64 levels');
+    }
+    const hostile: [string, string, string][] = [
+      [`{"title":"x","impacts":{"3cx":"major_outage","3cx":"operational"}}`, 'impacts.3cx', 'gives the key "3cx" twice'],
+      [`{"title":"x","__proto__":{"role":"admin"}}`, '__proto__', 'uses the key "__proto__", which is refused'],
+      [`{"title":"x","category":1e400}`, 'category', 'has the number 1e400…, too large for a double'],
+      [`{"title":"x","category":18446744073709551617}`, 'category', 'has the whole number 18446744073709551617, beyond ±9007199254740991 (it would lose digits)'],
+    ];
+    for (const [body, path, message] of hostile) {
+      const refused = await expectError(await api('/incidents', { body }), 422, 'invalid');
+      expect(refused.fields, body).toEqual([{ path, message }]);
+      expect(refused.message).toBe(`the body ${message} at ${path}`);
+    }
     await expectError(await api('/incidents', { body: 'x', headers: { 'Content-Type': 'text/plain' } }), 415, 'unsupported_media_type');
     await expectError(await api('/incidents', { body: { ...incident, message: 'x'.repeat(70_000) } }), 413, 'payload_too_large');
     const invalid = await expectError(await api('/incidents', { body: { title: '', category: 3, impacts: { voipnowx: 'major_outage', '3cx': 'down' } } }), 422, 'invalid');
@@ -131,7 +158,7 @@ describe.each(drivers)('the write API on %s', (driver) => {
     await expectError(await api('/incidents/999/updates', { body: { status: 'identified', message: 'x' } }), 404, 'not_found');
     const wrongMethod = await api('/incidents/1', { method: 'DELETE' });
     await expectError(wrongMethod, 405, 'method_not_allowed');
-    expect(wrongMethod.headers.get('allow')).toBe('GET, PATCH, HEAD');
+    expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD, PATCH, OPTIONS');
     const late = await expectError(await api('/maintenances', { body: { type: 'regular', title: 'Onderhoud', products: ['voizplus'], ...regularWindow(3) } }), 422, 'rule_broken');
     expect(late.fields.map((f) => f.path)).toEqual(['start']);
     await expectError(await api('/kpis/2999-01', { method: 'PUT', body: { callSetupSeconds: 1.5, callSuccessRatio: 99 } }), 422, 'rule_broken');

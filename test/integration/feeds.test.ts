@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { incidents, maintenances } from '#db/schema.ts';
 import { buildCalendar } from '#src/feeds/calendar.ts';
-import { conditionalResponse } from '#src/feeds/conditional.ts';
+import { conditionalResponse } from '#src/http/conditional.ts';
 import { renderFeed, type FeedRequest } from '#src/feeds/serve.ts';
 import type { ImportInput } from '#src/history-import/schema.ts';
 import { importHistory } from '#src/history-import/write.ts';
@@ -111,7 +111,7 @@ async function setUp(driver: (typeof drivers)[number]): Promise<TestDatabase> {
 /** A GET of a feed at `at` through the HTTP caching, with the given request headers. */
 async function request(db: Database, feed: FeedRequest, at: Date, headers: Record<string, string> = {}) {
   const representation = (await renderFeed({ db, siteUrl: site, now: at }, feed))!;
-  const response = conditionalResponse({ method: 'GET', headers: new Headers(headers) }, representation);
+  const response = conditionalResponse({ method: 'GET', headers: new Headers(headers) }, representation, at);
   return { representation, response, lastModified: response.headers.get('last-modified')! };
 }
 

@@ -2,9 +2,10 @@
 // the mail's token cancels the subscription, without a session or a form; a GET (a person
 // following the link) opens the manage page, where cancelling is a button.
 import type { APIRoute } from 'astro';
+import { answerResponse, textAnswer } from '#src/http/errors.ts';
 import { unsubscribe } from '#src/notifications/subscriptions.ts';
 
-const text = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+const text = (status: number, body: string) => answerResponse(textAnswer(status, body));
 
 export const POST: APIRoute = async ({ url, locals }) => {
   const done = await unsubscribe(locals.db, url.searchParams.get('token') ?? '', locals.now);

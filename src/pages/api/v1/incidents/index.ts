@@ -8,4 +8,4 @@ export const POST = apiRoute('incidents', async ({ ctx, config, body }) => {
   const resource = (await incidentResource(ctx.db, id, config.siteUrl))!;
   return { status: 201, body: resource, version: resource.version, location: `/api/v1/incidents/${id}` };
 });
-export const ALL = methodNotAllowed('POST');
+export const ALL = methodNotAllowed;

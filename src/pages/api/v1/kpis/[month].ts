@@ -15,4 +15,4 @@ export const PUT = apiRoute('kpis', async ({ ctx, body, params }) => {
   const [row] = await ctx.db.select().from(monthlyKpis).where(eq(monthlyKpis.month, month));
   return { status: created ? 201 : 200, body: row, ...(created && { location: `/api/v1/kpis/${month}` }) };
 });
-export const ALL = methodNotAllowed('GET', 'PUT');
+export const ALL = methodNotAllowed;

@@ -16,4 +16,4 @@ export const PATCH = apiRoute('maintenance', async ({ ctx, config, body, params,
   const resource = (await maintenanceResource(ctx.db, id, config.siteUrl, ctx.now))!;
   return { status: 200, body: resource, version: resource.version };
 });
-export const ALL = methodNotAllowed('GET', 'PATCH');
+export const ALL = methodNotAllowed;

@@ -8,4 +8,4 @@ export const POST = apiRoute('maintenance', async ({ ctx, config, body }) => {
   const resource = (await maintenanceResource(ctx.db, id, config.siteUrl, ctx.now))!;
   return { status: 201, body: resource, version: resource.version, location: `/api/v1/maintenances/${id}` };
 });
-export const ALL = methodNotAllowed('POST');
+export const ALL = methodNotAllowed;

@@ -16,4 +16,4 @@ export const PATCH = apiRoute('outages', async ({ ctx, body, params, expectedVer
   const resource = (await outageResource(ctx.db, id))!;
   return { status: 200, body: resource, version: resource.version };
 });
-export const ALL = methodNotAllowed('GET', 'PATCH');
+export const ALL = methodNotAllowed;

@@ -8,4 +8,4 @@ export const POST = apiRoute('outages', async ({ ctx, body }) => {
   const resource = (await outageResource(ctx.db, id))!;
   return { status: 201, body: resource, version: resource.version, location: `/api/v1/outages/${id}` };
 });
-export const ALL = methodNotAllowed('POST');
+export const ALL = methodNotAllowed;

@@ -6,4 +6,4 @@ export const DELETE = apiRoute('subscribers', async ({ ctx, params }) => {
   await deleteSubscriber(ctx, pathId(params.id, 'subscriber'));
   return { status: 204, body: null };
 });
-export const ALL = methodNotAllowed('DELETE');
+export const ALL = methodNotAllowed;

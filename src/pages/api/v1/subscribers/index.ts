@@ -32,4 +32,4 @@ export const POST = apiRoute(
   { maxBodyBytes: MAX_SUBSCRIBERS_BODY_BYTES },
 );
 
-export const ALL = methodNotAllowed('GET', 'POST');
+export const ALL = methodNotAllowed;

@@ -19,4 +19,4 @@ export const PUT = apiRoute('incidents', async ({ ctx, config, body, params, exp
   const resource = (await incidentResource(ctx.db, id, config.siteUrl))!;
   return { status: 200, body: resource, version: resource.version };
 });
-export const ALL = methodNotAllowed('GET', 'PUT');
+export const ALL = methodNotAllowed;

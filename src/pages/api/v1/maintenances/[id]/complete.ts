@@ -9,4 +9,4 @@ export const POST = apiRoute('maintenance', async ({ ctx, config, body, params, 
   const resource = (await maintenanceResource(ctx.db, id, config.siteUrl, ctx.now))!;
   return { status: 200, body: resource, version: resource.version };
 });
-export const ALL = methodNotAllowed('POST');
+export const ALL = methodNotAllowed;

@@ -10,4 +10,4 @@ export const PATCH = apiRoute('incidents', async ({ ctx, config, body, params, e
   const resource = (await incidentResource(ctx.db, id, config.siteUrl))!;
   return { status: 200, body: resource, version: resource.version };
 });
-export const ALL = methodNotAllowed('PATCH');
+export const ALL = methodNotAllowed;
