@@ -21,15 +21,10 @@ export async function requireTotpForAll(db: Queryable): Promise<boolean> {
 }
 
 export async function setRequireTotp(ctx: CommandContext, required: boolean): Promise<void> {
-  await runCommand(
-    ctx,
-    'users',
-    async (tx) => {
-      await tx.insert(consoleSettings).values({ id: 1, requireTotp: required }).onConflictDoUpdate({ target: consoleSettings.id, set: { requireTotp: required } });
-      return { result: undefined, audit: { action: required ? 'settings.require-totp' : 'settings.allow-no-totp', entityType: 'settings', entityId: 1 } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'users', async (tx) => {
+    await tx.insert(consoleSettings).values({ id: 1, requireTotp: required }).onConflictDoUpdate({ target: consoleSettings.id, set: { requireTotp: required } });
+    return { result: undefined, audit: { action: required ? 'settings.require-totp' : 'settings.allow-no-totp', entityType: 'settings', entityId: 1 } };
+  });
 }
 
 function signedInUser(ctx: CommandContext): number {
@@ -48,37 +43,27 @@ export async function startTotp(ctx: CommandContext): Promise<string> {
 /** Confirms the pending key with a code from the app; returns the recovery codes, shown once. */
 export async function confirmTotp(ctx: CommandContext, code: string): Promise<string[]> {
   const userId = signedInUser(ctx);
-  return runCommand(
-    ctx,
-    'tokens',
-    async (tx) => {
-      const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-      if (!user?.totpPendingSecret) throw fieldError('code', 'start setting up the second factor first');
-      const step = acceptTotp(user.totpPendingSecret, code, +ctx.now, null);
-      if (step === null) throw fieldError('code', 'is not the current code of the app (6 digits; check the clock of the phone)');
-      const codes = Array.from({ length: 10 }, () => randomBytes(5).toString('hex'));
-      await tx.update(users).set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step, recoveryCodes: codes.map(hashCode) }).where(eq(users.id, userId));
-      return { result: codes, audit: { action: 'user.totp-on', entityType: 'user', entityId: userId } };
-    },
-    { publishes: false },
-  );
+  return runCommand(ctx, 'tokens', async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!user?.totpPendingSecret) throw fieldError('code', 'start setting up the second factor first');
+    const step = acceptTotp(user.totpPendingSecret, code, +ctx.now, null);
+    if (step === null) throw fieldError('code', 'is not the current code of the app (6 digits; check the clock of the phone)');
+    const codes = Array.from({ length: 10 }, () => randomBytes(5).toString('hex'));
+    await tx.update(users).set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step, recoveryCodes: codes.map(hashCode) }).where(eq(users.id, userId));
+    return { result: codes, audit: { action: 'user.totp-on', entityType: 'user', entityId: userId } };
+  });
 }
 
 /** Turns the second factor off with a current code; refused while the admin requires it for everyone. */
 export async function disableTotp(ctx: CommandContext, code: string): Promise<void> {
   const userId = signedInUser(ctx);
   if (await requireTotpForAll(ctx.db)) throw new CommandError('forbidden', 'an administrator requires a second factor for everyone');
-  await runCommand(
-    ctx,
-    'tokens',
-    async (tx) => {
-      const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-      if (!user?.totpSecret || acceptTotp(user.totpSecret, code, +ctx.now, user.totpLastStep) === null) throw fieldError('code', 'is not the current code of the app');
-      await tx.update(users).set({ totpSecret: null, totpLastStep: null, recoveryCodes: [] }).where(eq(users.id, userId));
-      return { result: undefined, audit: { action: 'user.totp-off', entityType: 'user', entityId: userId } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'tokens', async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!user?.totpSecret || acceptTotp(user.totpSecret, code, +ctx.now, user.totpLastStep) === null) throw fieldError('code', 'is not the current code of the app');
+    await tx.update(users).set({ totpSecret: null, totpLastStep: null, recoveryCodes: [] }).where(eq(users.id, userId));
+    return { result: undefined, audit: { action: 'user.totp-off', entityType: 'user', entityId: userId } };
+  });
 }
 
 export type SecondFactorResult = { ok: true; cookieValue: string } | { ok: false; reason: 'failed' } | { ok: false; reason: 'locked'; retryAfterSeconds: number };

@@ -38,31 +38,21 @@ async function userByEmail(db: Queryable, address: string) {
 export async function addUser(ctx: CommandContext, input: unknown): Promise<{ id: number }> {
   const data = parseInput(addUserInput, input);
   const passwordHash = data.password ? await hashPassword(data.password) : null;
-  return runCommand(
-    ctx,
-    'users',
-    async (tx) => {
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email));
-      if (taken) throw new CommandError('conflict', `a user with the address ${data.email} exists already`, [{ path: 'email', message: 'is taken' }]);
-      const [row] = await tx.insert(users).values({ email: data.email, name: data.name, role: data.role, passwordHash, createdAt: ctx.now }).returning();
-      return { result: { id: row!.id }, audit: { action: 'user.add', entityType: 'user', entityId: row!.id, after: userAudit(row!) } };
-    },
-    { publishes: false },
-  );
+  return runCommand(ctx, 'users', async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email));
+    if (taken) throw new CommandError('conflict', `a user with the address ${data.email} exists already`, [{ path: 'email', message: 'is taken' }]);
+    const [row] = await tx.insert(users).values({ email: data.email, name: data.name, role: data.role, passwordHash, createdAt: ctx.now }).returning();
+    return { result: { id: row!.id }, audit: { action: 'user.add', entityType: 'user', entityId: row!.id, after: userAudit(row!) } };
+  });
 }
 
 export async function setPassword(ctx: CommandContext, address: string, newPassword: string): Promise<void> {
   const hashed = await hashPassword(parseInput(z.object({ password }), { password: newPassword }).password);
-  await runCommand(
-    ctx,
-    'users',
-    async (tx) => {
-      const user = await userByEmail(tx, address);
-      await tx.update(users).set({ passwordHash: hashed }).where(eq(users.id, user.id));
-      return { result: undefined, audit: { action: 'user.password', entityType: 'user', entityId: user.id } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'users', async (tx) => {
+    const user = await userByEmail(tx, address);
+    await tx.update(users).set({ passwordHash: hashed }).where(eq(users.id, user.id));
+    return { result: undefined, audit: { action: 'user.password', entityType: 'user', entityId: user.id } };
+  });
 }
 
 /** Anyone's own password, from the console (not through a token). */
@@ -70,31 +60,21 @@ export async function changeOwnPassword(ctx: CommandContext, newPassword: string
   if (ctx.actor.kind !== 'user' || ctx.actor.token) throw new CommandError('forbidden', 'not allowed: only a signed-in user changes their own password');
   const hashed = await hashPassword(parseInput(z.object({ password }), { password: newPassword }).password);
   const { userId } = ctx.actor;
-  await runCommand(
-    ctx,
-    'tokens',
-    async (tx) => {
-      await tx.update(users).set({ passwordHash: hashed }).where(eq(users.id, userId));
-      return { result: undefined, audit: { action: 'user.password', entityType: 'user', entityId: userId } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'tokens', async (tx) => {
+    await tx.update(users).set({ passwordHash: hashed }).where(eq(users.id, userId));
+    return { result: undefined, audit: { action: 'user.password', entityType: 'user', entityId: userId } };
+  });
 }
 
 /** Disables the user and revokes their tokens. */
 export async function disableUser(ctx: CommandContext, address: string): Promise<void> {
-  await runCommand(
-    ctx,
-    'users',
-    async (tx) => {
-      const user = await userByEmail(tx, address);
-      if (user.disabledAt) return { result: undefined, audit: null };
-      const [after] = await tx.update(users).set({ disabledAt: ctx.now }).where(eq(users.id, user.id)).returning();
-      await tx.update(apiTokens).set({ revokedAt: ctx.now }).where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)));
-      return { result: undefined, audit: { action: 'user.disable', entityType: 'user', entityId: user.id, before: userAudit(user), after: userAudit(after!) } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'users', async (tx) => {
+    const user = await userByEmail(tx, address);
+    if (user.disabledAt) return { result: undefined, audit: null };
+    const [after] = await tx.update(users).set({ disabledAt: ctx.now }).where(eq(users.id, user.id)).returning();
+    await tx.update(apiTokens).set({ revokedAt: ctx.now }).where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)));
+    return { result: undefined, audit: { action: 'user.disable', entityType: 'user', entityId: user.id, before: userAudit(user), after: userAudit(after!) } };
+  });
 }
 
 export async function listUsers(db: Queryable) {
@@ -110,25 +90,20 @@ function mayManageTokensOf(actor: Actor, userId: number): boolean {
 export async function createToken(ctx: CommandContext, input: unknown): Promise<{ token: string; prefix: string; scopes: TokenScope[]; expiresAt: Date | null }> {
   const data = parseInput(createTokenInput, input);
   const secret = generateToken();
-  return runCommand(
-    ctx,
-    'tokens',
-    async (tx) => {
-      const user = await userByEmail(tx, data.email);
-      if (!mayManageTokensOf(ctx.actor, user.id)) throw new CommandError('forbidden', 'not allowed: only an admin may create tokens for someone else');
-      if (user.disabledAt) throw new CommandError('conflict', `${user.email} is disabled`);
-      const expiresAt = data.expiresDays ? new Date(+ctx.now + data.expiresDays * 86_400_000) : null;
-      const [row] = await tx
-        .insert(apiTokens)
-        .values({ userId: user.id, name: data.name, prefix: secret.prefix, tokenHash: secret.hash, scopes: data.scopes, createdAt: ctx.now, expiresAt })
-        .returning({ id: apiTokens.id });
-      return {
-        result: { token: secret.token, prefix: secret.prefix, scopes: data.scopes, expiresAt },
-        audit: { action: 'token.create', entityType: 'token', entityId: row!.id, after: { prefix: secret.prefix, name: data.name, user: user.email, scopes: data.scopes, expiresAt } },
-      };
-    },
-    { publishes: false },
-  );
+  return runCommand(ctx, 'tokens', async (tx) => {
+    const user = await userByEmail(tx, data.email);
+    if (!mayManageTokensOf(ctx.actor, user.id)) throw new CommandError('forbidden', 'not allowed: only an admin may create tokens for someone else');
+    if (user.disabledAt) throw new CommandError('conflict', `${user.email} is disabled`);
+    const expiresAt = data.expiresDays ? new Date(+ctx.now + data.expiresDays * 86_400_000) : null;
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: user.id, name: data.name, prefix: secret.prefix, tokenHash: secret.hash, scopes: data.scopes, createdAt: ctx.now, expiresAt })
+      .returning({ id: apiTokens.id });
+    return {
+      result: { token: secret.token, prefix: secret.prefix, scopes: data.scopes, expiresAt },
+      audit: { action: 'token.create', entityType: 'token', entityId: row!.id, after: { prefix: secret.prefix, name: data.name, user: user.email, scopes: data.scopes, expiresAt } },
+    };
+  });
 }
 
 export async function listTokens(db: Queryable, actor: Actor) {
@@ -151,17 +126,12 @@ export async function listTokens(db: Queryable, actor: Actor) {
 }
 
 export async function revokeToken(ctx: CommandContext, prefix: string): Promise<void> {
-  await runCommand(
-    ctx,
-    'tokens',
-    async (tx) => {
-      const rows = await tx.select().from(apiTokens).where(like(apiTokens.prefix, prefix.replace(/[%_\\]/g, '\\$&')));
-      const row = rows.find((r) => mayManageTokensOf(ctx.actor, r.userId));
-      if (!row) throw fieldError('prefix', `no token you may manage has the prefix ${prefix}`);
-      if (row.revokedAt) return { result: undefined, audit: null };
-      await tx.update(apiTokens).set({ revokedAt: ctx.now }).where(eq(apiTokens.id, row.id));
-      return { result: undefined, audit: { action: 'token.revoke', entityType: 'token', entityId: row.id, before: { prefix: row.prefix, name: row.name } } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'tokens', async (tx) => {
+    const rows = await tx.select().from(apiTokens).where(like(apiTokens.prefix, prefix.replace(/[%_\\]/g, '\\$&')));
+    const row = rows.find((r) => mayManageTokensOf(ctx.actor, r.userId));
+    if (!row) throw fieldError('prefix', `no token you may manage has the prefix ${prefix}`);
+    if (row.revokedAt) return { result: undefined, audit: null };
+    await tx.update(apiTokens).set({ revokedAt: ctx.now }).where(eq(apiTokens.id, row.id));
+    return { result: undefined, audit: { action: 'token.revoke', entityType: 'token', entityId: row.id, before: { prefix: row.prefix, name: row.name } } };
+  });
 }

@@ -2,7 +2,7 @@
 // (a change ticket, an NMS alarm). One per row and unique per kind, so the import and the
 // API name the same row by it; a second create with a taken id is refused (409) naming it.
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '#db/client.ts';
+import type { Queryable, Transaction } from '#db/client.ts';
 import { incidents, maintenances, outages } from '#db/schema.ts';
 import { CommandError } from './errors.ts';
 
@@ -19,6 +19,25 @@ export async function requireFreeExternalId(tx: Queryable, kind: ExternalIdKind,
   const table = TABLES[kind];
   const [taken] = await tx.select({ id: table.id }).from(table).where(eq(table.externalId, externalId));
   if (taken) throw externalIdTaken(kind, externalId, taken.id);
+}
+
+type Tables = typeof TABLES;
+
+/** Creates a row of the kind under its external id (none: null), refusing an id another row holds. */
+export async function insertUnderExternalId<K extends ExternalIdKind>(
+  tx: Transaction,
+  kind: K,
+  externalId: string | undefined,
+  values: Omit<Tables[K]['$inferInsert'], 'externalId'>,
+): Promise<Tables[K]['$inferSelect']> {
+  await requireFreeExternalId(tx, kind, externalId);
+  // One statement for three tables: drizzle types an insert per table, hence the casts.
+  const table = TABLES[kind] as Tables['incident'];
+  const [row] = await tx
+    .insert(table)
+    .values({ ...(values as Omit<Tables['incident']['$inferInsert'], 'externalId'>), externalId: externalId ?? null })
+    .returning();
+  return row as Tables[K]['$inferSelect'];
 }
 
 /** The unique index of each kind's external id (db/schema/history.ts). */

@@ -40,17 +40,26 @@ export interface WorkResult<T> {
 }
 
 /**
- * Runs `work` in one transaction with the audit rows and, for what the public page shows
- * (`publishes`, the default), the data-version bump. Users and tokens publish nothing.
- * A command that touches several kinds (the import) needs the permission of each.
+ * Kinds of data no public page or feed shows: users and their tokens (the incident
+ * templates are managed as users are) and the subscribers. A write of only these leaves the
+ * data version alone, so no cached page is rendered again for it.
+ */
+const UNPUBLISHED: ReadonlySet<Permission> = new Set(['users', 'tokens', 'subscribers']);
+
+/**
+ * Runs `work` in one transaction with the audit rows and, when it writes what the public
+ * pages show (any permission but those UNPUBLISHED, unless `publishes` says otherwise), the
+ * data-version bump. A command that touches several kinds (the import) needs the permission of each.
  */
 export async function runCommand<T>(
   ctx: CommandContext,
   permission: Permission | readonly Permission[],
   work: (tx: Transaction) => Promise<WorkResult<T>>,
-  { publishes = true } = {},
+  options: { publishes?: boolean } = {},
 ): Promise<T> {
-  for (const p of typeof permission === 'string' ? [permission] : permission) requirePermission(ctx.actor, p);
+  const permissions = typeof permission === 'string' ? [permission] : permission;
+  for (const p of permissions) requirePermission(ctx.actor, p);
+  const publishes = options.publishes ?? permissions.some((p) => !UNPUBLISHED.has(p));
   try {
     return await ctx.db.transaction(async (tx) => {
       const { result, audit } = await work(tx);

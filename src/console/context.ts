@@ -8,7 +8,7 @@ import { CommandError } from '#src/commands/errors.ts';
 import type { CommandContext } from '#src/commands/run.ts';
 import type { Locale } from '#src/i18n/locale.ts';
 import type { Config } from '#src/config/environment.ts';
-import { readForm, type PostedForm } from './forms.ts';
+import { noProblems, outcomeOf, readForm, statusOf, type FormOutcome, type FormValues, type PostedForm } from './forms.ts';
 import type { ConsoleWords } from '#src/i18n/console-types.ts';
 import { messages } from '#src/i18n/messages.ts';
 
@@ -39,4 +39,39 @@ export async function postedForm(Astro: AstroGlobal, request: ConsoleRequest): P
   const form = await readForm(Astro.request);
   if (!csrfMatches(request.user.csrf, form.values.csrf)) throw new CommandError('forbidden', request.t.errors.csrf);
   return form;
+}
+
+/** What a page of several forms made of its request: what was posted (nothing on GET), by which form, and how its command took it. */
+export interface FormRound {
+  form: PostedForm | null;
+  values: FormValues;
+  /** The posted form's hidden `intent`: which of the page's forms it was. */
+  intent: string;
+  outcome: FormOutcome;
+}
+
+/**
+ * A page whose forms each name their `intent` (post an update, cancel, …): a posted form
+ * runs its action, then the page answers 303 to `savedAt` (post/redirect/get). A refused
+ * one comes back as the round, the input kept and each problem next to its field among
+ * `fields`, and the page answers with the refusal's status.
+ */
+export async function runIntent(
+  Astro: AstroGlobal,
+  request: ConsoleRequest,
+  { fields, savedAt, actions }: { fields: readonly string[]; savedAt: string; actions: Readonly<Record<string, (form: PostedForm) => Promise<unknown>>> },
+): Promise<FormRound | Response> {
+  let form: PostedForm | null = null;
+  try {
+    form = await postedForm(Astro, request);
+    if (!form) return { form, values: {}, intent: '', outcome: noProblems };
+    const intent = form.values.intent ?? '';
+    // An intent no form of the page has does nothing.
+    if (Object.hasOwn(actions, intent)) await actions[intent]!(form);
+    return Astro.redirect(savedAt, 303);
+  } catch (error) {
+    const outcome = outcomeOf(error, fields, request.locale);
+    Astro.response.status = statusOf(outcome);
+    return { form, values: form?.values ?? {}, intent: form?.values.intent ?? '', outcome };
+  }
 }

@@ -11,7 +11,7 @@ import type { Database } from '#db/client.ts';
 import { incidentReports, incidentUpdateImpacts, incidentUpdates, incidents } from '#db/schema.ts';
 import type { FeedIncidentReport, FeedIncidentUpdate } from '#src/feeds/incident-feed.ts';
 import type { FeedProduct } from '#src/feeds/feed-product.ts';
-import { latest, latestUpTo, loadFeedProductScope } from './load-products.ts';
+import { latest, latestUpTo, loadFeedProductScope, type FeedProducts } from './load-products.ts';
 import { FEED_ITEM_LIMIT, type FeedScope } from './load-maintenance.ts';
 
 export interface IncidentFeedData {
@@ -31,19 +31,30 @@ export async function loadIncidentFeedData(db: Database, scope: FeedScope): Prom
   const products = await loadFeedProductScope(db, scope.productSlug);
   if (!products) return null;
   const { all, product } = products;
+  const { updates, changes: updateChanges } = await loadUpdateItems(db, all, product?.id, scope.now);
+  const { reports, changes: reportChanges } = await loadReportItems(db, all, product?.id, scope.now);
+  const [anyChange] = await db.select({ at: max(incidents.updatedAt) }).from(incidents);
+  // The newest FEED_ITEM_LIMIT items of both kinds together.
+  const kept = [...updates.map((u) => +u.publishedAt), ...reports.map((r) => +r.publishedAt)].sort((a, b) => b - a);
+  const oldest = kept[Math.min(kept.length, FEED_ITEM_LIMIT) - 1] ?? 0;
+  const lastChange = latest([...updateChanges, ...reportChanges]);
+  return {
+    product: product && { slug: product.slug, name: product.name },
+    updates: updates.filter((u) => +u.publishedAt >= oldest).slice(0, FEED_ITEM_LIMIT),
+    reports: reports.filter((r) => +r.publishedAt >= oldest).slice(0, FEED_ITEM_LIMIT),
+    lastChange,
+    lastModified: latestUpTo(scope.now, [lastChange, anyChange?.at]),
+  };
+}
+
+/** The newest published NOC updates (FEED_ITEM_LIMIT), each with its impact snapshot, and the moments they and their incidents last changed. */
+async function loadUpdateItems(db: Database, all: FeedProducts, productId: number | undefined, now: Date): Promise<{ updates: FeedIncidentUpdate[]; changes: Date[] }> {
   const rows = await db
     .select({ update: incidentUpdates, incident: incidents })
     .from(incidentUpdates)
     .innerJoin(incidents, eq(incidents.id, incidentUpdates.incidentId))
-    .where(and(lte(incidentUpdates.publishedAt, scope.now), affecting(db, incidentUpdates.incidentId, product?.id)))
+    .where(and(lte(incidentUpdates.publishedAt, now), affecting(db, incidentUpdates.incidentId, productId)))
     .orderBy(desc(incidentUpdates.publishedAt), desc(incidentUpdates.id))
-    .limit(FEED_ITEM_LIMIT);
-  const reportRows = await db
-    .select({ report: incidentReports, incident: incidents })
-    .from(incidentReports)
-    .innerJoin(incidents, eq(incidents.id, incidentReports.incidentId))
-    .where(and(isNotNull(incidentReports.publishedAt), lte(incidentReports.publishedAt, scope.now), affecting(db, incidents.id, product?.id)))
-    .orderBy(desc(incidentReports.publishedAt))
     .limit(FEED_ITEM_LIMIT);
   const impactRows = rows.length
     ? await db
@@ -71,8 +82,20 @@ export async function loadIncidentFeedData(db: Database, scope: FeedScope): Prom
         .map((p) => ({ product: { slug: p.slug, name: p.name }, impact: snapshot.get(p.id)! })),
     } satisfies FeedIncidentUpdate;
   });
-  const affected = await affectedProducts(db, reportRows.map((r) => r.incident.id));
-  const reports = reportRows.map(({ report: r, incident: i }) => ({
+  return { updates, changes: rows.flatMap((r) => [r.update.publishedAt, r.incident.updatedAt]) };
+}
+
+/** The newest published reports (FEED_ITEM_LIMIT), each with the products its incident affected, and the moments they and their incidents last changed. */
+async function loadReportItems(db: Database, all: FeedProducts, productId: number | undefined, now: Date): Promise<{ reports: FeedIncidentReport[]; changes: Date[] }> {
+  const rows = await db
+    .select({ report: incidentReports, incident: incidents })
+    .from(incidentReports)
+    .innerJoin(incidents, eq(incidents.id, incidentReports.incidentId))
+    .where(and(isNotNull(incidentReports.publishedAt), lte(incidentReports.publishedAt, now), affecting(db, incidents.id, productId)))
+    .orderBy(desc(incidentReports.publishedAt))
+    .limit(FEED_ITEM_LIMIT);
+  const affected = await affectedProducts(db, rows.map((r) => r.incident.id));
+  const reports = rows.map(({ report: r, incident: i }) => ({
     incident: { id: i.id, title: i.title, titleEn: i.titleEn, category: i.category },
     body: r.body,
     bodyEn: r.bodyEn,
@@ -80,18 +103,7 @@ export async function loadIncidentFeedData(db: Database, scope: FeedScope): Prom
     editedAt: r.editedAt,
     products: all.list.filter((p) => affected.get(i.id)?.has(p.id)).map((p) => ({ slug: p.slug, name: p.name })),
   })) satisfies FeedIncidentReport[];
-  // The newest FEED_ITEM_LIMIT items of both kinds together.
-  const kept = [...updates.map((u) => +u.publishedAt), ...reports.map((r) => +r.publishedAt)].sort((a, b) => b - a);
-  const oldest = kept[Math.min(kept.length, FEED_ITEM_LIMIT) - 1] ?? 0;
-  const [anyChange] = await db.select({ at: max(incidents.updatedAt) }).from(incidents);
-  const lastChange = latest([...rows, ...reportRows].flatMap((r) => ['update' in r ? r.update.publishedAt : r.report.updatedAt, r.incident.updatedAt]));
-  return {
-    product: product && { slug: product.slug, name: product.name },
-    updates: updates.filter((u) => +u.publishedAt >= oldest).slice(0, FEED_ITEM_LIMIT),
-    reports: reports.filter((r) => +r.publishedAt >= oldest).slice(0, FEED_ITEM_LIMIT),
-    lastChange,
-    lastModified: latestUpTo(scope.now, [lastChange, anyChange?.at]),
-  };
+  return { reports, changes: rows.flatMap((r) => [r.report.updatedAt, r.incident.updatedAt]) };
 }
 
 /** The products each incident named with an impact worse than operational, by product id. */

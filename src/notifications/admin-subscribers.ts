@@ -113,28 +113,23 @@ export async function addSubscribers(ctx: CommandContext, input: unknown, { allo
   const named = (fields: FieldProblem[]) => (bulk ? fields : fields.map((f) => ({ ...f, path: f.path.replace(/^\[0\]\./, '') })));
   if (problems.length) throw new CommandError('invalid', `${problems.length + conflicts.length} problem(s); nothing was added`, named([...problems, ...conflicts]).sort(byPlace).slice(0, 1000));
   if (conflicts.length) throw new CommandError('conflict', `${conflicts.length} already subscribed; nothing was added`, named(conflicts).slice(0, 1000));
-  return runCommand(
-    ctx,
-    'subscribers',
-    async (tx) => {
-      const ids: number[] = [];
-      const secrets: Record<number, string> = {};
-      for (let start = 0; start < rows.length; start += INSERT_SLICE) {
-        const slice = rows.slice(start, start + INSERT_SLICE);
-        const values = slice.map((r) => ({ channel: r.channel, email: r.email, url: r.url, secret: r.channel === 'webhook' ? newWebhookSecret() : null, locale: r.locale, allProducts: r.productIds.length === 0, createdAt: ctx.now, confirmedAt: ctx.now }));
-        const added = await tx.insert(subscribers).values(values).returning({ id: subscribers.id, secret: subscribers.secret });
-        for (const a of added) {
-          ids.push(a.id);
-          if (a.secret) secrets[a.id] = a.secret;
-        }
-        const chosen = slice.flatMap((r, k) => r.productIds.map((productId) => ({ subscriberId: added[k]!.id, productId })));
-        if (chosen.length) await tx.insert(subscriberProducts).values(chosen);
+  return runCommand(ctx, 'subscribers', async (tx) => {
+    const ids: number[] = [];
+    const secrets: Record<number, string> = {};
+    for (let start = 0; start < rows.length; start += INSERT_SLICE) {
+      const slice = rows.slice(start, start + INSERT_SLICE);
+      const values = slice.map((r) => ({ channel: r.channel, email: r.email, url: r.url, secret: r.channel === 'webhook' ? newWebhookSecret() : null, locale: r.locale, allProducts: r.productIds.length === 0, createdAt: ctx.now, confirmedAt: ctx.now }));
+      const added = await tx.insert(subscribers).values(values).returning({ id: subscribers.id, secret: subscribers.secret });
+      for (const a of added) {
+        ids.push(a.id);
+        if (a.secret) secrets[a.id] = a.secret;
       }
-      const channels = Object.fromEntries(Object.keys(CHANNELS).map((c) => [c, rows.filter((r) => r.channel === c).length]).filter(([, n]) => n));
-      return { result: { ids, secrets }, audit: { action: 'subscriber.add', entityType: 'subscriber', entityId: ids.length === 1 ? ids[0]! : null, after: { count: ids.length, channels } } };
-    },
-    { publishes: false },
-  );
+      const chosen = slice.flatMap((r, k) => r.productIds.map((productId) => ({ subscriberId: added[k]!.id, productId })));
+      if (chosen.length) await tx.insert(subscriberProducts).values(chosen);
+    }
+    const channels = Object.fromEntries(Object.keys(CHANNELS).map((c) => [c, rows.filter((r) => r.channel === c).length]).filter(([, n]) => n));
+    return { result: { ids, secrets }, audit: { action: 'subscriber.add', entityType: 'subscriber', entityId: ids.length === 1 ? ids[0]! : null, after: { count: ids.length, channels } } };
+  });
 }
 
 /** A subscriber as the admin API shows it: the address in full, the products by slug ([] = all). */
@@ -168,15 +163,10 @@ export async function listSubscribers(ctx: CommandContext, { after = 0, limit = 
 
 /** Removes a subscriber and its unsent deliveries. */
 export async function deleteSubscriber(ctx: CommandContext, id: number): Promise<void> {
-  await runCommand(
-    ctx,
-    'subscribers',
-    async (tx) => {
-      const [row] = await tx.delete(subscribers).where(eq(subscribers.id, id)).returning({ id: subscribers.id, channel: subscribers.channel });
-      if (!row) throw notFound('subscriber', id);
-      return { result: undefined, audit: { action: 'subscriber.remove', entityType: 'subscriber', entityId: id, before: { channel: row.channel } } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'subscribers', async (tx) => {
+    const [row] = await tx.delete(subscribers).where(eq(subscribers.id, id)).returning({ id: subscribers.id, channel: subscribers.channel });
+    if (!row) throw notFound('subscriber', id);
+    return { result: undefined, audit: { action: 'subscriber.remove', entityType: 'subscriber', entityId: id, before: { channel: row.channel } } };
+  });
 }
 

@@ -103,37 +103,27 @@ export async function deadDeliveries(db: Database, limit = 100): Promise<DeadDel
 
 /** A dead delivery is queued again, due now, with a fresh count of tries. */
 export async function retryDead(ctx: CommandContext, jobId: number): Promise<void> {
-  await runCommand(
-    ctx,
-    'subscribers',
-    async (tx) => {
-      const [row] = await tx
-        .update(notificationJobs)
-        .set({ state: 'queued', attempts: 0, runAfter: ctx.now, createdAt: ctx.now })
-        .where(and(eq(notificationJobs.id, jobId), eq(notificationJobs.state, 'dead')))
-        .returning({ id: notificationJobs.id });
-      if (!row) throw notFound('dead delivery', jobId);
-      return { result: undefined, audit: { action: 'notification.retry', entityType: 'notification_job', entityId: jobId, before: { state: 'dead' }, after: { state: 'queued' } } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'subscribers', async (tx) => {
+    const [row] = await tx
+      .update(notificationJobs)
+      .set({ state: 'queued', attempts: 0, runAfter: ctx.now, createdAt: ctx.now })
+      .where(and(eq(notificationJobs.id, jobId), eq(notificationJobs.state, 'dead')))
+      .returning({ id: notificationJobs.id });
+    if (!row) throw notFound('dead delivery', jobId);
+    return { result: undefined, audit: { action: 'notification.retry', entityType: 'notification_job', entityId: jobId, before: { state: 'dead' }, after: { state: 'queued' } } };
+  });
 }
 
 /** Removes the subscription of an address (e-mail) or a URL (a URL channel), with its queued deliveries. */
 export async function removeSubscriberByAddress(ctx: CommandContext, address: string): Promise<void> {
   const key = address.trim();
   const url = URL.canParse(key) ? new URL(key).toString() : key;
-  await runCommand(
-    ctx,
-    'subscribers',
-    async (tx) => {
-      const [row] = await tx
-        .delete(subscribers)
-        .where(sql`(${subscribers.channel} = 'email' and ${subscribers.email} = ${key.toLowerCase()}) or (${subscribers.url} = ${url})`)
-        .returning({ id: subscribers.id, channel: subscribers.channel });
-      if (!row) throw notFound('subscriber', maskAddress(key));
-      return { result: undefined, audit: { action: 'subscriber.remove', entityType: 'subscriber', entityId: row.id, before: { channel: row.channel } } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'subscribers', async (tx) => {
+    const [row] = await tx
+      .delete(subscribers)
+      .where(sql`(${subscribers.channel} = 'email' and ${subscribers.email} = ${key.toLowerCase()}) or (${subscribers.url} = ${url})`)
+      .returning({ id: subscribers.id, channel: subscribers.channel });
+    if (!row) throw notFound('subscriber', maskAddress(key));
+    return { result: undefined, audit: { action: 'subscriber.remove', entityType: 'subscriber', entityId: row.id, before: { channel: row.channel } } };
+  });
 }

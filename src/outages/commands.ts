@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Transaction } from '#db/client.ts';
 import { outages } from '#db/schema.ts';
 import { fieldError, notFound } from '#src/commands/errors.ts';
-import { requireFreeExternalId } from '#src/commands/external-id.ts';
+import { insertUnderExternalId } from '#src/commands/external-id.ts';
 import { checkVersion, parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import type { VersionedTarget } from '#src/incidents/commands/post-update.ts';
 import { notifyStatusChanges, productStatuses } from '#src/outbox/enqueue.ts';
@@ -24,13 +24,9 @@ export async function recordOutage(ctx: CommandContext, input: unknown): Promise
   return runCommand(ctx, 'outages', async (tx) => {
     const ids = await resolveProducts(tx, [{ slug: data.product, path: 'product' }]);
     const before = await productStatuses(tx, ctx.now);
-    await requireFreeExternalId(tx, 'outage', data.externalId);
-    const [row] = await tx
-      .insert(outages)
-      .values({ productId: ids.get(data.product)!, startedAt: data.start, endedAt: data.end ?? null, impact: data.impact, note: data.note ?? null, source: 'manual', externalId: data.externalId ?? null })
-      .returning();
+    const row = await insertUnderExternalId(tx, 'outage', data.externalId, { productId: ids.get(data.product)!, startedAt: data.start, endedAt: data.end ?? null, impact: data.impact, note: data.note ?? null, source: 'manual' });
     await notifyStatusChanges(tx, ctx.now, before);
-    return { result: { id: row!.id }, audit: { action: 'outage.record', entityType: 'outage', entityId: row!.id, after: row } };
+    return { result: { id: row.id }, audit: { action: 'outage.record', entityType: 'outage', entityId: row.id, after: row } };
   });
 }
 

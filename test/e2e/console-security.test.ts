@@ -2,7 +2,8 @@
 // /admin and /api/v1 route (listed from src/pages, the router's own source, so a new route
 // cannot be forgotten) refuses without a session or token and is never cached; sign-in
 // locks after repeated failures with the same answer for unknown accounts; a session id is
-// new at every sign-in and dies at sign-out; a cross-origin form post is refused; and an
+// new at every sign-in and dies at sign-out; a cross-origin, a forged or a stale form post
+// saves nothing (403, 403, 409 with the input kept); and an
 // address outside ADMIN_ALLOW_CIDRS gets 403 even with a forged X-Forwarded-For.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -128,6 +129,29 @@ describe.each(drivers)('the console and API doors on %s', (driver) => {
     const users = await fetch(`${server.url}/admin/users`, { headers: { Cookie: cookie } });
     expect(users.status).toBe(403);
     expect(await users.text()).not.toContain('noc@example.nl');
+  });
+
+  it('answers a stale or a forged form on an incident’s console page with 409 or 403, keeping the input and saving nothing', async () => {
+    const cookie = cookieOf(await signIn('noc@example.nl', PASSWORD))!;
+    const post = (path: string, fields: Record<string, string>) =>
+      fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${server.url}/admin/incidents/new`, { headers: { Cookie: cookie } })).text())![1]!;
+    const opened = await post('/admin/incidents/new', { csrf, title: 'Storing 3CX', category: '2', status: 'investigating', message: 'We onderzoeken het.', 'impact.3cx': 'major_outage' });
+    expect(opened.status).toBe(303);
+    const path = new URL(opened.headers.get('location')!, server.url).pathname;
+    // The incident was made at version 1: a form made from version 0 comes too late.
+    const stale = await post(path, { csrf, intent: 'edit', version: '0', title: 'Storing 3CX-telefonie', category: '2' });
+    expect(stale.status).toBe(409);
+    const shown = await stale.text();
+    expect(shown).toContain('Iemand anders heeft dit intussen gewijzigd.');
+    expect(shown).toContain('value="Storing 3CX-telefonie"');
+    expect((await post(path, { csrf: 'forged', intent: 'edit', version: '1', title: 'Vervalst', category: '2' })).status).toBe(403);
+    const saved = await post(path, { csrf, intent: 'edit', version: '1', title: 'Storing 3CX-telefonie', category: '2' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${path}?saved`);
+    const publicPage = await (await fetch(server.url + path.replace(/^\/admin/, ''))).text();
+    expect(publicPage).toContain('Storing 3CX-telefonie');
+    expect(publicPage).not.toContain('Vervalst');
   });
 
   it('locks an account after repeated failures with the same answer as an unknown one, with Retry-After', async () => {

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '#db/client.ts';
 import { auditLog, subscribers } from '#db/schema.ts';
+import { readDataVersion } from '#src/commands/data-version.ts';
 import { uploadSubscribers } from '#src/console/subscriber-upload.ts';
 import { messages } from '#src/i18n/messages.ts';
 import { addSubscribers, deleteSubscriber, listSubscribers } from '#src/notifications/admin-subscribers.ts';
@@ -99,6 +100,8 @@ describe.each(drivers)('the admin’s subscribers on %s', (driver) => {
     expect((await refusal(deleteSubscriber(as(operator), ids[0]!))).code).toBe('forbidden');
     await deleteSubscriber(as(admin), ids[0]!);
     expect(await db.select().from(subscribers)).toEqual([]);
+    // Subscribers are on no public page: adding and removing one leaves the data version (the cached pages) alone.
+    expect((await readDataVersion(db)).version).toBe(0);
     expect((await refusal(deleteSubscriber(as(admin), ids[0]!))).code).toBe('not_found');
   });
 });

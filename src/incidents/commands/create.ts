@@ -1,8 +1,7 @@
 // Open an incident with its first public update (SLA §4: the first update starts the
 // response clock). A late report may give an earlier reportedAt; never a future one.
-import { incidents } from '#db/schema.ts';
 import { fieldError } from '#src/commands/errors.ts';
-import { requireFreeExternalId } from '#src/commands/external-id.ts';
+import { insertUnderExternalId } from '#src/commands/external-id.ts';
 import { parseInput, runCommand, type CommandContext } from '#src/commands/run.ts';
 import { notifyIncident } from '#src/outbox/enqueue.ts';
 import { resolveProducts } from '#src/products/slugs.ts';
@@ -16,26 +15,21 @@ export async function createIncident(ctx: CommandContext, input: unknown): Promi
   if (reportedAt > ctx.now) throw fieldError('reportedAt', 'must not be in the future', 'rule_broken');
   return runCommand(ctx, 'incidents', async (tx) => {
     const ids = await resolveProducts(tx, Object.keys(data.impacts).map((slug) => ({ slug, path: `impacts.${slug}` })));
-    await requireFreeExternalId(tx, 'incident', data.externalId);
-    const [row] = await tx
-      .insert(incidents)
-      .values({
-        externalId: data.externalId ?? null,
-        title: data.title,
-        titleEn: data.titleEn ?? null,
-        category: data.category,
-        reportedAt,
-        status: data.status,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning();
+    const row = await insertUnderExternalId(tx, 'incident', data.externalId, {
+      title: data.title,
+      titleEn: data.titleEn ?? null,
+      category: data.category,
+      reportedAt,
+      status: data.status,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
     const impacts = new Map<number, Impact>(Object.entries(data.impacts).map(([slug, impact]) => [ids.get(slug)!, impact]));
-    const update = await insertUpdate(tx, row!.id, { publishedAt: ctx.now, status: data.status, message: data.message, messageEn: data.messageEn ?? null }, impacts);
-    await notifyIncident(tx, ctx.now, 'incident.opened', row!.id);
+    const update = await insertUpdate(tx, row.id, { publishedAt: ctx.now, status: data.status, message: data.message, messageEn: data.messageEn ?? null }, impacts);
+    await notifyIncident(tx, ctx.now, 'incident.opened', row.id);
     return {
-      result: { id: row!.id },
-      audit: { action: 'incident.create', entityType: 'incident', entityId: row!.id, after: { ...incidentAudit(row!), updates: [updateAudit(update)], impacts: data.impacts } },
+      result: { id: row.id },
+      audit: { action: 'incident.create', entityType: 'incident', entityId: row.id, after: { ...incidentAudit(row), updates: [updateAudit(update)], impacts: data.impacts } },
     };
   });
 }

@@ -22,31 +22,21 @@ export const templateInput = z.strictObject({
 
 export async function saveTemplate(ctx: CommandContext, input: unknown): Promise<{ id: number }> {
   const data = parseInput(templateInput, input);
-  return runCommand(
-    ctx,
-    'users',
-    async (tx) => {
-      await resolveProducts(tx, Object.keys(data.impacts).map((slug) => ({ slug, path: `impacts.${slug}` })));
-      const [taken] = await tx.select({ id: incidentTemplates.id }).from(incidentTemplates).where(eq(incidentTemplates.name, data.name));
-      if (taken) throw new CommandError('conflict', `a template named "${data.name}" exists already`, [{ path: 'name', message: 'is taken' }]);
-      const [row] = await tx.insert(incidentTemplates).values({ ...data, titleEn: data.titleEn ?? null, messageEn: data.messageEn ?? null }).returning();
-      return { result: { id: row!.id }, audit: { action: 'template.save', entityType: 'template', entityId: row!.id, after: row } };
-    },
-    { publishes: false },
-  );
+  return runCommand(ctx, 'users', async (tx) => {
+    await resolveProducts(tx, Object.keys(data.impacts).map((slug) => ({ slug, path: `impacts.${slug}` })));
+    const [taken] = await tx.select({ id: incidentTemplates.id }).from(incidentTemplates).where(eq(incidentTemplates.name, data.name));
+    if (taken) throw new CommandError('conflict', `a template named "${data.name}" exists already`, [{ path: 'name', message: 'is taken' }]);
+    const [row] = await tx.insert(incidentTemplates).values({ ...data, titleEn: data.titleEn ?? null, messageEn: data.messageEn ?? null }).returning();
+    return { result: { id: row!.id }, audit: { action: 'template.save', entityType: 'template', entityId: row!.id, after: row } };
+  });
 }
 
 export async function deleteTemplate(ctx: CommandContext, id: number): Promise<void> {
-  await runCommand(
-    ctx,
-    'users',
-    async (tx) => {
-      const [row] = await tx.delete(incidentTemplates).where(eq(incidentTemplates.id, id)).returning();
-      if (!row) throw notFound('template', id);
-      return { result: undefined, audit: { action: 'template.delete', entityType: 'template', entityId: id, before: row } };
-    },
-    { publishes: false },
-  );
+  await runCommand(ctx, 'users', async (tx) => {
+    const [row] = await tx.delete(incidentTemplates).where(eq(incidentTemplates.id, id)).returning();
+    if (!row) throw notFound('template', id);
+    return { result: undefined, audit: { action: 'template.delete', entityType: 'template', entityId: id, before: row } };
+  });
 }
 
 export function listTemplates(db: Queryable) {

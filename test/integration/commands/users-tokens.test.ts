@@ -11,6 +11,7 @@ import { authenticateBearer } from '#src/auth/authenticate.ts';
 import { generateToken, verifyPassword } from '#src/auth/secrets.ts';
 import { addUser, createToken, disableUser, listTokens, revokeToken } from '#src/auth/users.ts';
 import { readDataVersion } from '#src/commands/data-version.ts';
+import { deleteTemplate, saveTemplate } from '#src/incidents/templates/commands.ts';
 import { drivers, type TestDatabase } from '../../support/databases.ts';
 import { dumpTables } from '../../support/table-dump.ts';
 import { auditRows, cli, context, databaseWithProducts, refusedWithoutWriting, type UserActor } from '../../support/commands.ts';
@@ -109,6 +110,17 @@ describe.each(drivers)('users and tokens on %s', (driver) => {
     expect((await refusedWithoutWriting(db, () => createToken(sys(), { email: 'oud@voizxl.nl', name: 'Nieuw' }))).code).toBe('conflict');
     // The client is told why (REFUSAL_TEXT in src/api/endpoint.ts): "the token belongs to a disabled user".
     expect(await bearer(made.token, new Date(+T0 + DAY))).toEqual({ ok: false, reason: 'disabled' });
+  });
+
+  it('leaves the data version alone for users, tokens and incident templates, which no public page shows', async () => {
+    await addUser(sys(), { email: 'oud@voizxl.nl', name: 'Oud-collega', role: 'operator' });
+    const made = await createToken(sys(), { email: 'oud@voizxl.nl', name: 'Script', scopes: ['incidents'] });
+    await revokeToken(sys(), made.prefix);
+    await disableUser(sys(), 'oud@voizxl.nl');
+    const { id } = await saveTemplate(sys(), { name: 'SIP', title: 'Storing SIP-trunks', category: 1, message: 'We onderzoeken een storing.' });
+    await deleteTemplate(sys(), id);
+    expect((await auditRows(db)).map((row) => row.action)).toEqual(['user.add', 'token.create', 'token.revoke', 'user.disable', 'template.save', 'template.delete']);
+    expect((await readDataVersion(db)).version).toBe(0);
   });
 
   it('lets an operator manage their own tokens only, an admin everyone\'s, and no token make tokens or users', async () => {

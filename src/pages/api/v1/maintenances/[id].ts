@@ -1,19 +1,8 @@
 // GET /api/v1/maintenances/{id}; PATCH edits or reschedules it (a new revision).
-import { apiRoute, methodNotAllowed, pathId } from '#src/api/endpoint.ts';
-import { notFound } from '#src/commands/errors.ts';
+import { methodNotAllowed } from '#src/api/endpoint.ts';
+import { changeResource, MAINTENANCE, readResource } from '#src/api/resources.ts';
 import { editMaintenance } from '#src/maintenance/commands/edit.ts';
-import { maintenanceResource } from '#src/maintenance/resource.ts';
 
-export const GET = apiRoute('maintenance', async ({ ctx, config, params }) => {
-  const id = pathId(params.id, 'maintenance');
-  const resource = await maintenanceResource(ctx.db, id, config.siteUrl, ctx.now);
-  if (!resource) throw notFound('maintenance', id);
-  return { status: 200, body: resource, version: resource.version };
-});
-export const PATCH = apiRoute('maintenance', async ({ ctx, config, body, params, expectedVersion }) => {
-  const id = pathId(params.id, 'maintenance');
-  await editMaintenance(ctx, { id, expectedVersion }, body);
-  const resource = (await maintenanceResource(ctx.db, id, config.siteUrl, ctx.now))!;
-  return { status: 200, body: resource, version: resource.version };
-});
+export const GET = readResource(MAINTENANCE);
+export const PATCH = changeResource(MAINTENANCE, editMaintenance);
 export const ALL = methodNotAllowed;

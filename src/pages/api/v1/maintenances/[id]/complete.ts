@@ -1,12 +1,7 @@
 // POST /api/v1/maintenances/{id}/complete: once the window has begun.
-import { apiRoute, methodNotAllowed, pathId } from '#src/api/endpoint.ts';
+import { methodNotAllowed } from '#src/api/endpoint.ts';
+import { changeResource, MAINTENANCE } from '#src/api/resources.ts';
 import { completeMaintenance } from '#src/maintenance/commands/complete.ts';
-import { maintenanceResource } from '#src/maintenance/resource.ts';
 
-export const POST = apiRoute('maintenance', async ({ ctx, config, body, params, expectedVersion }) => {
-  const id = pathId(params.id, 'maintenance');
-  await completeMaintenance(ctx, { id, expectedVersion }, body);
-  const resource = (await maintenanceResource(ctx.db, id, config.siteUrl, ctx.now))!;
-  return { status: 200, body: resource, version: resource.version };
-});
+export const POST = changeResource(MAINTENANCE, completeMaintenance);
 export const ALL = methodNotAllowed;
