@@ -38,7 +38,7 @@ export async function runStart(env: Record<string, string>): Promise<{ code: num
   return { code, stdout, stderr };
 }
 
-export async function startServer(env: Record<string, string>, { now, timeoutMs = 60_000 }: { now?: Date; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string>, { now, timeoutMs = 120_000 }: { now?: Date; timeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // The site's public address is the one the tests use, unless a test names another.
@@ -54,7 +54,7 @@ export async function startServer(env: Record<string, string>, { now, timeoutMs 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
       await response.arrayBuffer();
       break;
     } catch {
