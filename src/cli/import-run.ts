@@ -4,6 +4,7 @@
 // problem on stderr and exit 1; a database that refuses a row as one line and exit 1
 // (its transaction rolled back). Never a stack trace for anything a file can contain.
 import { readFileSync, statSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DrizzleQueryError } from 'drizzle-orm';
 import { depthProblem } from '#src/history-import/check.ts';
 import { importHistory } from '#src/history-import/write.ts';
@@ -11,6 +12,21 @@ import type { ImportProblem } from '#src/history-import/schema.ts';
 import { openConfiguredDatabase } from '#src/server/boot.ts';
 import { loadConfig } from '#src/config/environment.ts';
 import { failOnStartupError } from './fail.ts';
+
+/**
+ * The command line of an import command: its options and exactly one positional argument
+ * (the file, the page's URL); anything else prints the usage and exits 2.
+ */
+export function importArguments<O extends NonNullable<ParseArgsConfig['options']>>(options: O, usage: string) {
+  try {
+    const { values, positionals } = parseArgs({ options, allowPositionals: true, strict: true });
+    if (positionals.length === 1) return { values, target: positionals[0]! };
+    console.error(usage);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+  }
+  process.exit(2);
+}
 
 /** Larger than any history we know of (ten years of an NMS: about 5 MB) by far. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;

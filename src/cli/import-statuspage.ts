@@ -4,7 +4,6 @@
 // maintenance into an import document, and imports that exactly as `npm run import` does:
 // all or nothing, every problem named, external ids `statuspage:<id>` so a second run
 // changes nothing, subscribers told nothing unless --notify.
-import { parseArgs } from 'node:util';
 import { loadConfig } from '#src/config/environment.ts';
 import { productMapFile, type ProductMap } from '#src/history-import/statuspage/components.ts';
 import { convertStatuspage } from '#src/history-import/statuspage/convert.ts';
@@ -12,21 +11,10 @@ import { fetchStatuspage } from '#src/history-import/statuspage/fetch.ts';
 import type { ImportProblem } from '#src/history-import/schema.ts';
 import { readCatalogue } from '#src/products/catalogue.ts';
 import { failOnStartupError } from './fail.ts';
-import { importAndReport, readJsonFile } from './import-run.ts';
+import { importAndReport, importArguments, readJsonFile } from './import-run.ts';
 
 const usage = 'Usage: npm run -s import:statuspage -- <page URL> [--products MAP.json] [--notify]';
-let args: { values: { products?: string; notify?: boolean }; positionals: string[] };
-try {
-  args = parseArgs({ options: { products: { type: 'string' }, notify: { type: 'boolean' } }, allowPositionals: true, strict: true });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-const [address] = args.positionals;
-if (!address || args.positionals.length > 1) {
-  console.error(usage);
-  process.exit(2);
-}
+const { values, target: address } = importArguments({ products: { type: 'string' }, notify: { type: 'boolean' } }, usage);
 
 function refuse(problems: readonly ImportProblem[]): never {
   console.error(`${address}: not imported, nothing was written. ${problems.length} problem(s):`);
@@ -35,8 +23,8 @@ function refuse(problems: readonly ImportProblem[]): never {
 }
 
 let map: ProductMap = {};
-if (args.values.products) {
-  const file = args.values.products;
+if (values.products) {
+  const file = values.products;
   try {
     const parsed = productMapFile.safeParse(readJsonFile(file));
     if (!parsed.success) refuse(parsed.error.issues.map((i) => ({ path: `${file}${i.path.length ? ` "${i.path.join('.')}"` : ''}`, message: i.message })));
@@ -71,4 +59,4 @@ const conversion = convertStatuspage(
 );
 for (const note of conversion.notes) console.log(`${address}: note: ${note}`);
 if (conversion.problems.length > 0) refuse(conversion.problems);
-await importAndReport({ label: address, input: conversion.document, notify: args.values.notify === true, where: conversion.where });
+await importAndReport({ label: address, input: conversion.document, notify: values.notify === true, where: conversion.where });
