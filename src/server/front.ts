@@ -22,7 +22,7 @@ import { ROUTES } from '#src/http/route-table.ts';
 import { canonicalise, normaliseTarget, Router, type RouteKind, type RouteMatch } from '#src/http/routes.ts';
 import { embedAncestors, securityHeaders, strictPolicy } from '#src/http/security-headers.ts';
 import type { Locale } from '#src/i18n/locale.ts';
-import { PublishedState, withBudget } from './published.ts';
+import { databaseSource, PublishedState, withBudget } from './published.ts';
 import { type NodeHandler, Renders } from './render.ts';
 import { pageCacheDir, ResponseCache } from './response-cache.ts';
 import { PublishedFacts } from './route-facts.ts';
@@ -54,7 +54,7 @@ const NOT_FOUND = router.match('/404')!;
 const shapeOf = (kind: RouteKind) => (kind === 'json' || kind === 'api' ? 'json' : 'text');
 
 export function createFront({ config, database, clock, handler, staticFiles }: FrontOptions): Front {
-  const published = new PublishedState({ database, clock, sla: slaSettingsOf(config), queryBudgetMs: config.queryBudgetMs });
+  const published = new PublishedState({ source: databaseSource(database, slaSettingsOf(config)), clock, queryBudgetMs: config.queryBudgetMs });
   const cache = new ResponseCache(config.cacheMaxBytes, pageCacheDir(config));
   const renders = new Renders({ handler, cache, siteUrl: config.siteUrl, clock });
   const facts = new PublishedFacts({ db: database.db, clock, sla: slaSettingsOf(config), published, queryBudgetMs: config.queryBudgetMs });
@@ -90,7 +90,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
     // seen here: until then every read asks the database (one question for all at a time).
     if (writesInFlight > 0 || published.needsCheck()) {
       // While the database is away, nobody waits for it: the checks run in the background.
-      if (published.available || writesInFlight > 0) await published.check();
+      if (published.available || writesInFlight > 0) await published.check({ strict: writesInFlight > 0 });
       else void published.check();
     }
     const entry = cache.get(key) ?? (published.available ? undefined : cache.load(key));

@@ -4,7 +4,9 @@
 // belongs to. Kept current by a change notice from PostgreSQL (LISTEN), a check every
 // second (the fallback, and the way other processes' writes reach an embedded database's
 // reader), and a check before the next read after a write through this process. A check
-// that fails or exceeds the query budget marks the database unavailable.
+// that fails or exceeds the query budget marks the database unavailable. The database is
+// reached through a `PublishedSource`, so the checks' ordering is unit-tested on its own
+// (test/unit/server-published.test.ts).
 import type { DatabaseHandle } from '#db/client.ts';
 import { DATA_VERSION_CHANNEL, readDataVersion } from '#src/commands/data-version.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
@@ -20,10 +22,24 @@ export function withBudget<T>(work: Promise<T>, ms: number, what: string): Promi
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** What a check asks: the data version, the next clock transition, and change notices. */
+export interface PublishedSource {
+  readVersion(): Promise<{ version: number; changedAt: Date | null }>;
+  nextTransition(now: Date): Promise<number>;
+  listen?(channel: string, onNotice: () => void): Promise<() => Promise<void>>;
+}
+
+export function databaseSource(database: DatabaseHandle, sla: SlaSettings): PublishedSource {
+  return {
+    readVersion: () => readDataVersion(database.db),
+    nextTransition: (now) => nextTransition({ db: database.db, now, sla }),
+    listen: database.listen?.bind(database),
+  };
+}
+
 export interface PublishedOptions {
-  database: DatabaseHandle;
+  source: PublishedSource;
   clock: () => Date;
-  sla: SlaSettings;
   /** A query slower than this counts as the database being unavailable. */
   queryBudgetMs: number;
   pollMs?: number;
@@ -39,10 +55,13 @@ export class PublishedState {
   /** Called after the data version changed (not at the first check). */
   onChange: (() => void) | null = null;
   private stale = true;
-  private checking: Promise<void> | null = null;
+  /** The check under way, and the invalidation count when it began. */
+  private running: Promise<void> | null = null;
+  private runningFrom = -1;
+  /** The one check waiting for the running one to end: it begins after everything asked so far. */
+  private queued: Promise<void> | null = null;
   /** Counts invalidations: a check begun before the latest one may have read the old version. */
   private invalidations = 0;
-  private checkingFrom = -1;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | null = null;
   private readonly options: PublishedOptions;
@@ -67,27 +86,42 @@ export class PublishedState {
     this.stale = true;
   }
 
-  /** One check at a time; callers arriving meanwhile wait for the same one, unless it began before the latest invalidation. */
-  check(): Promise<void> {
-    if (this.checking && this.checkingFrom === this.invalidations) return this.checking;
-    // A check under way began before the latest write ended: another one after it.
-    const from = this.invalidations;
-    const run: Promise<void> = (this.checking ?? Promise.resolve()).then(() => this.runCheck()).finally(() => {
-      if (this.checking === run) this.checking = null;
+  /**
+   * One check at a time, and at most one waiting. A caller joins the waiting check (it has
+   * not begun, so it reads what the caller's moment holds) or the running one when that
+   * began after the latest invalidation. `strict` callers (reads while a write is under
+   * way, whose commit this process cannot see yet) never join a running check: it may have
+   * read the version before the commit their client already knows about.
+   */
+  check({ strict = false }: { strict?: boolean } = {}): Promise<void> {
+    if (this.queued) return this.queued;
+    if (this.running && !strict && this.runningFrom === this.invalidations) return this.running;
+    if (!this.running) return this.begin();
+    const queued = this.running.then(() => {
+      this.queued = null;
+      return this.begin();
     });
-    this.checking = run;
-    this.checkingFrom = from;
+    this.queued = queued;
+    return queued;
+  }
+
+  private begin(): Promise<void> {
+    this.runningFrom = this.invalidations;
+    const run: Promise<void> = this.runCheck().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
     return run;
   }
 
   private async runCheck(): Promise<void> {
-    const { database, clock, sla, queryBudgetMs } = this.options;
+    const { source, clock, queryBudgetMs } = this.options;
     this.stale = false;
     try {
       const now = clock();
-      const read = await withBudget(readDataVersion(database.db), queryBudgetMs, 'reading the data version');
+      const read = await withBudget(source.readVersion(), queryBudgetMs, 'reading the data version');
       if (read.version !== this.version || +now >= this.until) {
-        this.until = await withBudget(nextTransition({ db: database.db, now, sla }), queryBudgetMs, 'finding the next transition');
+        this.until = await withBudget(source.nextTransition(now), queryBudgetMs, 'finding the next transition');
         const changed = this.version !== null && read.version !== this.version;
         this.version = read.version;
         if (changed) this.onChange?.();
@@ -109,7 +143,7 @@ export class PublishedState {
     this.timer = setInterval(() => void this.check(), this.options.pollMs ?? 1000);
     this.timer.unref();
     try {
-      this.unlisten = (await this.options.database.listen?.(DATA_VERSION_CHANNEL, () => this.invalidate())) ?? null;
+      this.unlisten = (await this.options.source.listen?.(DATA_VERSION_CHANNEL, () => this.invalidate())) ?? null;
     } catch {
       // No notices (e.g. the server is away at start-up): the checks every second remain.
     }
