@@ -100,7 +100,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
       if (match.route.kind === 'page') return notFound(req, res, match);
       return refuse(req, res, { status: 404, path: key }, match.route.kind, match.locale);
     }
-    const follower = renders.pending(key);
+    const follower = renders.pending(key, published.key);
     const rendering = follower ?? renders.start(key, published.key, entry, match.route.framed ? framing : undefined);
     try {
       const fresh = await (entry ? withBudget(rendering, config.queryBudgetMs, `rendering ${key}`) : rendering);

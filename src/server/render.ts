@@ -1,5 +1,6 @@
-// Renders of cached routes through the Astro handler into memory, one per address at a
-// time (requests arriving meanwhile wait for the same one). A render is the route's answer
+// Renders of cached routes through the Astro handler into memory, one per address and
+// published state at a time (requests arriving meanwhile in the same state wait for the
+// same one; after a write, a new render begins beside one of the old state). A render is the route's answer
 // for everyone, so it runs on a request of its own: a GET of the canonical address with no
 // header of the visitor's (no validators, no Range, no cookie, no Host of theirs), on a
 // socket of its own, whatever the request that started it (a HEAD, a conditional GET, one
@@ -40,8 +41,14 @@ export interface RenderOptions {
   clock: () => Date;
 }
 
+/** A render under way: the published state it renders, and its answer. */
+interface Running {
+  state: string;
+  result: Promise<CachedResponse | Rendered>;
+}
+
 export class Renders {
-  private readonly running = new Map<string, Promise<CachedResponse | Rendered>>();
+  private readonly running = new Map<string, Running>();
   private readonly options: RenderOptions;
   private readonly host: string;
 
@@ -50,27 +57,36 @@ export class Renders {
     this.host = new URL(options.siteUrl).host;
   }
 
-  /** The render of `key` under way, if any (a request that finds one waits for it: X-Cache HIT). */
-  pending(key: string): Promise<CachedResponse | Rendered> | undefined {
-    return this.running.get(key);
+  /**
+   * The render of `key` in `state` under way, if any (a request that finds one waits for it:
+   * X-Cache HIT). A render begun in an earlier state is not joined: it may show what a write
+   * since has changed.
+   */
+  pending(key: string, state: string): Promise<CachedResponse | Rendered> | undefined {
+    const running = this.running.get(key);
+    return running?.state === state ? running.result : undefined;
   }
 
-  /** Renders `key` (its canonical address) in `state`: into the cache when it may be kept. */
+  /** Renders `key` (its canonical address) in `state`: into the cache when it may be kept and no later render of it has begun. */
   start(key: string, state: string, previous: CachedResponse | undefined, frameAncestors?: string): Promise<CachedResponse | Rendered> {
     const { handler, cache, siteUrl, clock } = this.options;
     const request = renderRequest(key, this.host);
     const capture = new CaptureResponse(request);
+    const record = { state } as Running;
     const work = (async () => {
       await handler(request, capture as unknown as ServerResponse);
       const rendered = await capture.done;
       if (rendered.status >= 500) throw new Error(`the render of ${key} answered ${rendered.status}`);
       if (!cacheable(rendered)) return rendered;
       const entry = await entryOf(key, rendered, state, +clock(), previous, siteUrl, frameAncestors);
-      cache.set(entry);
+      // A render of a later state began meanwhile: the cache is its to fill.
+      if (this.running.get(key) === record) cache.set(entry);
       return entry;
     })();
-    const shared = work.finally(() => this.running.delete(key));
-    this.running.set(key, shared);
-    return shared;
+    record.result = work.finally(() => {
+      if (this.running.get(key) === record) this.running.delete(key);
+    });
+    this.running.set(key, record);
+    return record.result;
   }
 }
