@@ -6,7 +6,7 @@ import { slaSettingsOf, type Config } from '#src/config/environment.ts';
 import type { SlaSettings } from '#src/sla/settings.ts';
 import { mailTransport, type MailTransport } from './channels/email/transport.ts';
 import { runDelivery } from './delivery/dispatcher.ts';
-import type { DeliveryStore } from './delivery/store.ts';
+import type { DeliveryStore, TickSettings } from './delivery/store.ts';
 
 /** What the worker needs of the configuration: plain data, so it can be handed to a thread. */
 export interface WorkerConfig {
@@ -16,22 +16,28 @@ export interface WorkerConfig {
   sla: SlaSettings;
 }
 
+/** What the clock's round (reminders, retention) needs. */
+export const tickSettingsOf = ({ notifications: n, sla }: WorkerConfig): TickSettings => ({ reminderLeadMs: n.reminderLeadMs, nocEmails: n.nocEmails, sla, logDays: n.logDays });
+
 export const workerConfigOf = (config: Config): WorkerConfig => ({ siteUrl: config.siteUrl, databaseUrl: config.databaseUrl, notifications: config.notifications, sla: slaSettingsOf(config) });
 
 export interface RunningNotifications {
   mail: MailTransport;
   wake(): void;
+  lastActive(): number;
   stop(): Promise<void>;
 }
 
-export function startNotifications(store: DeliveryStore, config: WorkerConfig, clock: () => Date, log: (line: string) => void = console.error): RunningNotifications {
+/** `clockRound: false`: reminders and retention run elsewhere (the app's thread). */
+export function startNotifications(store: DeliveryStore, config: WorkerConfig, clock: () => Date, { log = console.error, clockRound = true }: { log?: (line: string) => void; clockRound?: boolean } = {}): RunningNotifications {
   const n = config.notifications;
   const mail = mailTransport(n);
   const deps = { store, mail, clock, log, settings: { siteUrl: config.siteUrl, webhookRetryBaseMs: n.webhookRetryBaseMs, webhookAllowPrivate: n.webhookAllowPrivate } };
-  const delivery = runDelivery(deps, { reminderLeadMs: n.reminderLeadMs, nocEmails: n.nocEmails, sla: config.sla, logDays: n.logDays });
+  const delivery = runDelivery(deps, clockRound ? tickSettingsOf(config) : null);
   return {
     mail,
     wake: delivery.wake,
+    lastActive: delivery.lastActive,
     stop: async () => {
       await delivery.stop();
       mail.close();

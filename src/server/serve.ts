@@ -117,7 +117,7 @@ export async function start(config: Config, options: BootOptions & { setupLink?:
   else if (options.setupLink !== false) await offerSetup(handle, config, runtime);
   // Notifications: sent by a worker thread of this process unless `npm run worker` sends them.
   const notifications = config.notifications.inProcessWorker ? startNotificationThread(handle, workerConfigOf(config), clock) : null;
-  console.log(notifications ? `Notifications: sent by a worker thread of this process; mail: ${describeMail(config.notifications)}` : 'Notifications: queued for `npm run worker` (NOTIFICATION_WORKERS=separate)');
+  console.log(notifications ? `Notifications: sent by a worker thread of this process while deliveries are due; mail: ${describeMail(config.notifications)}` : 'Notifications: queued for `npm run worker` (NOTIFICATION_WORKERS=separate)');
   // The adapter's handler (static files, then the app) without its own server: the front
   // server (./front.ts) listens, serves cached public responses and hands the rest over.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';

@@ -56,7 +56,7 @@ describe.each(drivers)('subscribing and hearing it first on %s', (driver) => {
   });
 
   it('says at start-up where mails go', () => {
-    expect(server.output()).toContain(`Notifications: sent by a worker thread of this process; mail: SMTP server 127.0.0.1:${new URL(smtp.url).port}`);
+    expect(server.output()).toContain(`Notifications: sent by a worker thread of this process while deliveries are due; mail: SMTP server 127.0.0.1:${new URL(smtp.url).port}`);
   });
 
   it('signs up without JavaScript, confirms from the mail, and receives the incident mail within seconds', async () => {

@@ -59,12 +59,16 @@ export async function drain(deps: WorkerDeps, { signal }: { signal?: AbortSignal
 export interface RunningDelivery {
   /** New jobs were queued: look now. */
   wake(): void;
+  /** When a lane last handled a job (or the lanes started), in the clock's milliseconds. */
+  lastActive(): number;
   /** Stops claiming, lets the sends in flight finish and settles them. */
   stop(): Promise<void>;
 }
 
-export function runDelivery(deps: WorkerDeps, tick: TickSettings): RunningDelivery {
+/** `tick` null: the clock's round runs elsewhere (the app's thread, ./thread.ts). */
+export function runDelivery(deps: WorkerDeps, tick: TickSettings | null): RunningDelivery {
   const stopping = new AbortController();
+  let active = +deps.clock();
   const log = deps.log ?? console.error;
   const wakers = new Set<() => void>();
   const sleep = (ms: number) =>
@@ -86,15 +90,18 @@ export function runDelivery(deps: WorkerDeps, tick: TickSettings): RunningDelive
       } catch (error) {
         log(`notifications (${lane.name}): ${(error as Error).message}`);
       }
-      if (handled > 0) continue;
+      if (handled > 0) {
+        active = +deps.clock();
+        continue;
+      }
       const paused = lane.pausedUntil(+deps.clock());
       await sleep(paused === null ? POLL_INTERVAL_MS : Math.min(paused - +deps.clock(), POLL_INTERVAL_MS * 10));
     }
   };
-  const clockRound = async () => {
+  const clockRound = async (settings: TickSettings) => {
     while (!stopping.signal.aborted) {
       try {
-        await deps.store.tick(deps.clock(), tick);
+        await deps.store.tick(deps.clock(), settings);
       } catch (error) {
         log(`notifications (clock): ${(error as Error).message}`);
       }
@@ -108,11 +115,12 @@ export function runDelivery(deps: WorkerDeps, tick: TickSettings): RunningDelive
       });
     }
   };
-  const running = Promise.all([...lanes(deps).map(loop), clockRound()]);
+  const running = Promise.all([...lanes(deps).map(loop), ...(tick ? [clockRound(tick)] : [])]);
   return {
     wake: () => {
       for (const wake of [...wakers]) wake();
     },
+    lastActive: () => active,
     stop: async () => {
       stopping.abort();
       await running;

@@ -52,6 +52,8 @@ export interface DeliveryStore {
   settle(now: Date, settlement: Settlement): Promise<void>;
   /** The clock's events (./scheduler.ts) and, once an hour, the retention. */
   tick(now: Date, settings: TickSettings): Promise<void>;
+  /** Whether any delivery of any channel is due at `now` (what `claim` would find). */
+  hasDue(now: Date): Promise<boolean>;
 }
 
 const OPEN_STATES = ['queued', 'sending', 'failed'] as const;
@@ -87,6 +89,15 @@ export function databaseStore(db: Database): DeliveryStore {
       return jobs
         .sort((a, b) => +a.runAfter - +b.runAfter || a.id - b.id)
         .map((j) => ({ id: j.id, eventId: j.eventId, channel: j.channel, attempts: j.attempts, createdAt: j.createdAt, recipient: j.recipient, subscriber: j.subscriberId === null ? null : (byId.get(j.subscriberId) ?? null) }));
+    },
+
+    async hasDue(now) {
+      const due = await db
+        .select({ id: notificationJobs.id })
+        .from(notificationJobs)
+        .where(and(inArray(notificationJobs.state, [...OPEN_STATES]), lte(notificationJobs.runAfter, now)))
+        .limit(1);
+      return due.length > 0;
     },
 
     async events(ids) {

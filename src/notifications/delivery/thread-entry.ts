@@ -1,6 +1,7 @@
-// The worker thread's start (./thread.ts starts it): the queue over the port from the app's
-// thread (embedded database) or over connections of its own (PostgreSQL), the worker on a
-// clock that runs from the app's, woken and stopped by messages from the app's thread.
+// The worker thread's start (./thread.ts starts it when deliveries are due): the queue over
+// the port from the app's thread (embedded database) or over connections of its own
+// (PostgreSQL), the lanes on a clock that runs from the app's, woken and stopped by messages
+// from the app's thread, which it tells when it has had nothing to send for a while.
 import { parentPort, workerData } from 'node:worker_threads';
 import { serverHandle } from '#db/client.ts';
 import { startNotifications } from '../runner.ts';
@@ -11,10 +12,15 @@ import type { ThreadData } from './thread.ts';
 const data = workerData as ThreadData;
 const handle = data.store ? null : serverHandle(data.config.databaseUrl!);
 const store: DeliveryStore = data.store ? remoteOverPort<DeliveryStore>(data.store) : databaseStore(handle!.db);
-const worker = startNotifications(store, data.config, () => new Date(Date.now() + data.clockOffsetMs));
+const clock = () => new Date(Date.now() + data.clockOffsetMs);
+const worker = startNotifications(store, data.config, clock, { clockRound: false });
+const idleCheck = setInterval(() => {
+  if (+clock() - worker.lastActive() >= data.idleMs) parentPort!.postMessage({ type: 'idle' });
+}, Math.min(data.idleMs, 5000));
 
 parentPort!.on('message', async (message: { type: 'wake' | 'stop' }) => {
   if (message.type === 'wake') return worker.wake();
+  clearInterval(idleCheck);
   await worker.stop();
   await handle?.close();
   data.store?.close();
