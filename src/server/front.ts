@@ -38,6 +38,8 @@ export interface FrontOptions {
   handler: NodeHandler;
   /** The files the handler serves as they are (dist/client: "/robots.txt", "/_astro/…"). */
   staticFiles: ReadonlySet<string>;
+  /** A write (any unsafe method) has arrived: e.g. get the notification thread going while it runs. */
+  onWrite?: () => void;
 }
 
 export interface Front {
@@ -53,7 +55,7 @@ const router = new Router(ROUTES);
 const NOT_FOUND = router.match('/404')!;
 const shapeOf = (kind: RouteKind) => (kind === 'json' || kind === 'api' ? 'json' : 'text');
 
-export function createFront({ config, database, clock, handler, staticFiles }: FrontOptions): Front {
+export function createFront({ config, database, clock, handler, staticFiles, onWrite }: FrontOptions): Front {
   const published = new PublishedState({ source: databaseSource(database, slaSettingsOf(config)), clock, queryBudgetMs: config.queryBudgetMs });
   const cache = new ResponseCache(config.cacheMaxBytes, pageCacheDir(config));
   const renders = new Renders({ handler, cache, siteUrl: config.siteUrl, clock });
@@ -156,6 +158,7 @@ export function createFront({ config, database, clock, handler, staticFiles }: F
     if (!isSafe(method)) {
       if (!published.available) return refuse(req, res, { status: 503, what: 'write' }, route.kind, locale);
       writesInFlight++;
+      onWrite?.();
       res.once('close', () => {
         writesInFlight--;
         published.invalidate();

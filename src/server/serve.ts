@@ -122,7 +122,7 @@ export async function start(config: Config, options: BootOptions & { setupLink?:
   // server (./front.ts) listens, serves cached public responses and hands the rest over.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(entry)) as { handler: NodeHandler };
-  const front = createFront({ config, database: handle, clock, handler, staticFiles: clientFiles() });
+  const front = createFront({ config, database: handle, clock, handler, staticFiles: clientFiles(), onWrite: () => notifications?.prepare() });
   await front.listen();
   const { port } = front.server.address() as { port: number };
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -1,7 +1,7 @@
 // The app's worker thread (src/notifications/delivery/thread.ts) as `npm start` runs it, on
 // both databases, against a real SMTP server on loopback: no thread while nothing is due,
 // one as soon as an incident queues mail, gone again after its idle time, and back for the
-// next incident, every mail sent once.
+// next incident, every mail sent once; started ahead by a write, it stops again when idle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '#src/config/environment.ts';
 import { createIncident } from '#src/incidents/commands/create.ts';
@@ -55,6 +55,12 @@ describe.each(drivers)('the worker thread on %s', (driver) => {
       await new Promise((r) => setTimeout(r, 1500));
       const sent = smtp.messages.map((m) => `${[m.to].flat()[0]?.text} ${/Storing (één|twee)/.exec(m.subject ?? '')?.[0]}`).sort();
       expect(sent).toEqual(['a', 'b', 'c'].flatMap((name) => [`${name}@example.nl Storing twee`, `${name}@example.nl Storing één`]));
+
+      // A write arriving at the front server starts it before anything is due; with nothing to send it stops again.
+      await until('the thread stopped when idle', () => !thread.running());
+      thread.prepare();
+      expect(thread.running()).toBe(true);
+      await until('the prepared thread stopped when idle', () => !thread.running());
     } finally {
       await thread.stop();
     }

@@ -8,7 +8,9 @@
 // isolate of its own, the TypeScript stripper, the mail and database packages), which a
 // status page at rest should not pay. This side looks every second whether a delivery is
 // due (and at once on the outbox's NOTIFY), starts the thread when one is, and stops it
-// after IDLE_MS with nothing sent. The clock's round (reminders, retention) runs here,
+// after IDLE_MS with nothing sent. The front server also starts it as a write arrives, so
+// that the thread's start (up to a second or two on a busy machine) overlaps the write
+// that will queue the deliveries. The clock's round (reminders, retention) runs here,
 // every 30 seconds: its statements only queue deliveries, which then start the thread.
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { DatabaseHandle } from '#db/client.ts';
@@ -31,6 +33,8 @@ export interface ThreadData {
 export interface NotificationThread {
   /** Whether the thread is running now. */
   running(): boolean;
+  /** Starts the thread now, before anything is due: a write is under way that may queue deliveries. */
+  prepare(): void;
   stop(): Promise<void>;
 }
 
@@ -132,6 +136,9 @@ export function startNotificationThread(
   });
   return {
     running: () => worker !== null,
+    prepare: () => {
+      if (!worker && !stopping && !ending && Date.now() >= notBefore) spawn();
+    },
     stop: async () => {
       stopping = true;
       clearInterval(poll);
