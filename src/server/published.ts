@@ -75,7 +75,7 @@ export class PublishedState {
     return `${this.version}@${this.until}`;
   }
 
-  /** Whether the next read must check first (after a write, a notice, or a transition). */
+  /** Whether the next read must check first (after a write, a notice, or a transition, until a check begun after it has read). */
   needsCheck(): boolean {
     return this.stale || this.version === null || +this.options.clock() >= this.until;
   }
@@ -116,7 +116,9 @@ export class PublishedState {
 
   private async runCheck(): Promise<void> {
     const { source, clock, queryBudgetMs } = this.options;
-    this.stale = false;
+    // Stale until this check has read: a read arriving meanwhile must wait for it, not take
+    // the version from before (it may belong to a write whose answer is already out).
+    const from = this.invalidations;
     try {
       const now = clock();
       const read = await withBudget(source.readVersion(), queryBudgetMs, 'reading the data version');
@@ -127,6 +129,7 @@ export class PublishedState {
         if (changed) this.onChange?.();
         this.changedAt = read.changedAt;
       }
+      if (this.invalidations === from) this.stale = false;
       if (!this.available) console.log('Database: answers again; fresh pages from now on.');
       this.available = true;
       this.lastProblem = null;

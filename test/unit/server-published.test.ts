@@ -51,6 +51,34 @@ describe('PublishedState checks', () => {
     expect(source.reads).toBe(2);
   });
 
+  it('keeps asking reads to check until a check begun after the write has read, so none takes the version from before', async () => {
+    const { source, answer } = gatedSource();
+    const state = stateOf(source);
+    const first = state.check();
+    await answer();
+    await first;
+    expect(state.needsCheck()).toBe(false);
+    source.version = 2;
+    state.invalidate(); // the write's answer is out
+    const running = state.check(); // e.g. the check of every second, begun after it
+    expect(state.needsCheck()).toBe(true); // a read now waits for it …
+    const read = state.check();
+    expect(read).toBe(running); // … joining it, since it began after the invalidation
+    await answer();
+    await read;
+    expect([state.version, state.needsCheck()]).toEqual([2, false]);
+  });
+
+  it('stays stale after a check during which another invalidation came', async () => {
+    const { source, answer } = gatedSource();
+    const state = stateOf(source);
+    const running = state.check();
+    state.invalidate();
+    await answer();
+    await running;
+    expect(state.needsCheck()).toBe(true);
+  });
+
   it('runs at most one check and queues at most one more, however many reads arrive', async () => {
     const { source, answer, waiting } = gatedSource();
     const state = stateOf(source);
