@@ -17,16 +17,9 @@ import { databaseStore } from '#src/notifications/delivery/store.ts';
 import { context, databaseWithProducts, userActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
+import { until } from '../support/until.ts';
 
 const ADDRESSES = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => `${n}@example.nl`);
-
-async function until(what: string, done: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!drivers.includes('postgres'))('the separate worker process on postgres', () => {
   let smtp: MailServer;
@@ -78,7 +71,7 @@ describe.skipIf(!drivers.includes('postgres'))('the separate worker process on p
     const noc = await userActor(db, { scopes: ['incidents'] });
     await createIncident(context(db, noc, new Date()), { title: 'Storing 3CX', category: 2, message: 'We onderzoeken het.', impacts: { '3cx': 'major_outage' } });
     // Two mails accepted and acknowledged, the other four in flight (the server holds them): the worker dies there.
-    await until('two mails acknowledged and the others in flight', async () => smtp.messages.length === 2 && (await states()).filter((s) => s === 'sent').length === 6 + 2);
+    await until('two mails acknowledged and the others in flight', async () => smtp.messages.length === 2 && (await states()).filter((s) => s === 'sent').length === 6 + 2, 20_000, 100);
     first.child.kill('SIGKILL');
     await once(first.child, 'exit');
     expect(first.output()).toContain('Notification worker running; mail: SMTP server 127.0.0.1');
@@ -87,7 +80,7 @@ describe.skipIf(!drivers.includes('postgres'))('the separate worker process on p
     // Two minutes pass for the claim's lease, behind the worker's back.
     await db.execute(sql`update notification_jobs set run_after = now() where state = 'sending'`);
     startWorker();
-    await until('every mail sent', async () => (await states()).every((s) => s === 'sent'));
+    await until('every mail sent', async () => (await states()).every((s) => s === 'sent'), 20_000, 100);
     const incidentMails = smtp.messages.filter((m) => m.subject === 'Storing: Storing 3CX');
     expect(incidentMails.map((m) => (m.to as { value: { address: string }[] }).value[0]!.address).sort()).toEqual(ADDRESSES);
   });

@@ -20,6 +20,7 @@ import { context, databaseWithProducts, userActor, type UserActor } from '../sup
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
 import { startDeadEnd, startReceiver, type DeadEnd, type Receiver } from '../support/receivers.ts';
+import { until } from '../support/until.ts';
 
 const AdaptiveCards = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
 const SITE = 'https://status.example.nl';
@@ -29,13 +30,6 @@ const seconds = (n: number) => new Date(+T0 + n * 1000);
 const opening = { title: 'Storing 3CX', titleEn: '3CX outage', category: 2, message: 'We onderzoeken een storing.', messageEn: 'We are investigating.', impacts: { '3cx': 'major_outage' } };
 const addresses = (n: number) => Array.from({ length: n }, (_, i) => `klant${i}@example.nl`);
 
-async function until(what: string, done: () => boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe.each(drivers)('delivery on %s', (driver) => {
   let smtp: MailServer;

@@ -11,14 +11,8 @@ import { workerConfigOf } from '#src/notifications/runner.ts';
 import { context, databaseWithProducts, userActor } from '../support/commands.ts';
 import { drivers, type TestDatabase } from '../support/databases.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
+import { until } from '../support/until.ts';
 
-async function until(what: string, done: () => boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe.each(drivers)('the worker thread on %s', (driver) => {
   let smtp: MailServer;
