@@ -40,8 +40,8 @@ describe.each(drivers)('the worker thread on %s', (driver) => {
 
       const opening = { category: 2, message: 'We onderzoeken een storing.', impacts: { '3cx': 'major_outage' } };
       await createIncident(context(db, admin, now()), { ...opening, title: 'Storing één' });
+      // (The mails are the thread's work: it runs only in the thread.)
       await until('the first incident mailed to all three', () => smtp.messages.length >= 3);
-      expect(thread.running()).toBe(true);
       await until('the thread stopped when idle', () => !thread.running());
 
       await createIncident(context(db, admin, now()), { ...opening, title: 'Storing twee' });
