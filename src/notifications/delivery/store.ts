@@ -56,7 +56,12 @@ export interface DeliveryStore {
   hasDue(now: Date): Promise<boolean>;
 }
 
-const OPEN_STATES = ['queued', 'sending', 'failed'] as const;
+/**
+ * Open (queued, being sent, to be retried), written as the due index's own predicate
+ * (notification_jobs_due_idx, db/schema/notifications.ts): with the states as parameters a
+ * prepared statement's generic plan could not prove it and would scan every delivery kept.
+ */
+const isOpen = sql`${notificationJobs.state} in ('queued', 'sending', 'failed')`;
 const PURGE_EVERY_MS = 60 * 60_000;
 
 /** Groups by a key, for one UPDATE per distinct outcome instead of one per job. */
@@ -73,7 +78,7 @@ export function databaseStore(db: Database): DeliveryStore {
       const due = db
         .select({ id: notificationJobs.id })
         .from(notificationJobs)
-        .where(and(eq(notificationJobs.channel, channel), inArray(notificationJobs.state, [...OPEN_STATES]), lte(notificationJobs.runAfter, now)))
+        .where(and(eq(notificationJobs.channel, channel), isOpen, lte(notificationJobs.runAfter, now)))
         .orderBy(asc(notificationJobs.runAfter), asc(notificationJobs.id))
         .limit(limit)
         .for('update', { skipLocked: true });
@@ -95,7 +100,7 @@ export function databaseStore(db: Database): DeliveryStore {
       const due = await db
         .select({ id: notificationJobs.id })
         .from(notificationJobs)
-        .where(and(inArray(notificationJobs.state, [...OPEN_STATES]), lte(notificationJobs.runAfter, now)))
+        .where(and(isOpen, lte(notificationJobs.runAfter, now)))
         .limit(1);
       return due.length > 0;
     },
