@@ -107,18 +107,21 @@ export class PublishedState {
 
   private begin(): Promise<void> {
     this.runningFrom = this.invalidations;
-    const run: Promise<void> = this.runCheck().finally(() => {
+    const run: Promise<void> = this.runCheck(this.runningFrom).finally(() => {
       if (this.running === run) this.running = null;
     });
     this.running = run;
     return run;
   }
 
-  private async runCheck(): Promise<void> {
+  /**
+   * Reads the version (and, when it or the clock moved, the next transition). The state stays
+   * stale until then: a read arriving meanwhile waits for this check rather than take the
+   * version from before, which may precede a write whose answer is already out. `from`: the
+   * invalidations counted when it began; a later one keeps the state stale.
+   */
+  private async runCheck(from: number): Promise<void> {
     const { source, clock, queryBudgetMs } = this.options;
-    // Stale until this check has read: a read arriving meanwhile must wait for it, not take
-    // the version from before (it may belong to a write whose answer is already out).
-    const from = this.invalidations;
     try {
       const now = clock();
       const read = await withBudget(source.readVersion(), queryBudgetMs, 'reading the data version');

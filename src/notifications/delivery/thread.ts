@@ -95,16 +95,18 @@ export function startNotificationThread(
     return ending;
   };
 
+  /** No thread runs or is ending, the app is not stopping, and no failed thread is being waited out. */
+  const mayStart = () => !worker && !ending && !stopping && Date.now() >= notBefore;
+
   /** Starts the thread when a delivery is due; wakes it when it runs. */
   let looking: Promise<void> | null = null;
   const look = () => {
-    if (stopping || looking || ending) return;
     if (worker) return void worker.postMessage({ type: 'wake' });
-    if (Date.now() < notBefore) return;
+    if (looking || !mayStart()) return;
     looking = store
       .hasDue(clock())
       .then((due) => {
-        if (due && !stopping && !worker) spawn();
+        if (due && mayStart()) spawn();
       })
       .catch((error: Error) => log(`notifications: cannot read the queue (${error.message})`))
       .finally(() => {
@@ -137,7 +139,7 @@ export function startNotificationThread(
   return {
     running: () => worker !== null,
     prepare: () => {
-      if (!worker && !stopping && !ending && Date.now() >= notBefore) spawn();
+      if (mayStart()) spawn();
     },
     stop: async () => {
       stopping = true;
